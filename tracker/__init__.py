@@ -1,0 +1,1 @@
+"""exec-tracker: event-sourced tracker of executive moves."""
