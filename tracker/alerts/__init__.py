@@ -1,0 +1,1 @@
+"""Notability rules, rendering, outbox and delivery of Slack alerts."""

@@ -1,0 +1,1 @@
+"""Views derived from the event log."""
