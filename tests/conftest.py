@@ -34,6 +34,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'tracker.db'}"
         return
     if not PG_URL:
+        if os.environ.get("TRACKER_REQUIRE_POSTGRES"):
+            pytest.fail("TRACKER_REQUIRE_POSTGRES is set but TRACKER_TEST_POSTGRES_URL is not")
         pytest.skip("TRACKER_TEST_POSTGRES_URL is not set (CI always sets it)")
     schema = f"t_{uuid.uuid4().hex[:16]}"
     admin = _pg_admin()

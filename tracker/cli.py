@@ -98,7 +98,8 @@ class AppState:
     def engine(self) -> Engine:
         """Migrate on start: every command brings the schema up to date first (see README)."""
         if self._engine is None:
-            self._engine = make_engine(self.settings.database.url)
+            db = self.settings.database
+            self._engine = make_engine(db.url, busy_timeout=db.busy_timeout)
             migrate(self._engine)
         return self._engine
 
@@ -146,9 +147,7 @@ def main(ctx: typer.Context, config: ConfigOpt = None) -> None:
 @guarded
 def init(ctx: typer.Context) -> None:
     """Create the database or upgrade it to the newest schema (Alembic migrations)."""
-    st = state(ctx)
-    engine = make_engine(st.settings.database.url)
-    migrate(engine)
+    engine = state(ctx).engine
     console.print(f"schema up to date at {engine.url.render_as_string(hide_password=True)}")
 
 

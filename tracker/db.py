@@ -18,14 +18,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from alembic import command
 
 ROOT = Path(__file__).resolve().parent.parent
 ALEMBIC_DIR = ROOT / "alembic"
-SQLITE_BUSY_TIMEOUT_MS = 30_000
 # Arbitrary constant naming the "schema migration" advisory lock on PostgreSQL.
 _MIGRATION_LOCK = 7_250_001
 
@@ -38,28 +36,31 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Build an engine with the pragmas and options the store relies on."""
+def make_engine(url: str, *, busy_timeout: float = 30.0, **kwargs: Any) -> Engine:
+    """Build an engine with the pragmas and options the store relies on.
+
+    `busy_timeout` (seconds) is how long a SQLite writer queues behind another before
+    giving up with "database is locked"."""
     sa_url = make_url(url)
     if sa_url.drivername == "postgresql":  # plain postgresql:// means psycopg 3 here
         sa_url = sa_url.set(drivername="postgresql+psycopg")
     if sa_url.get_backend_name() == "sqlite":
         if sa_url.database and sa_url.database != ":memory:":
             Path(sa_url.database).parent.mkdir(parents=True, exist_ok=True)
-        connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
-        engine = create_engine(sa_url, connect_args=connect_args, poolclass=NullPool, **kwargs)
-        _configure_sqlite(engine)
+        connect_args = {"timeout": busy_timeout, "check_same_thread": False}
+        engine = create_engine(sa_url, connect_args=connect_args, **kwargs)
+        _configure_sqlite(engine, int(busy_timeout * 1000))
         return engine
     return create_engine(sa_url, pool_pre_ping=True, **kwargs)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()

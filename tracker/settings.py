@@ -64,6 +64,7 @@ class _EnvFirst(BaseSettings):
 class DatabaseSettings(_EnvFirst):
     model_config = SettingsConfigDict(env_prefix="TRACKER_DATABASE_", extra="forbid")
     url: str = "sqlite:///tracker.db"
+    busy_timeout: float = Field(default=30.0, gt=0)  # seconds a SQLite writer waits for the lock
 
 
 class SlackSettings(_EnvFirst):

@@ -211,9 +211,7 @@ class EventStore:
         existing = self._existing(session, keys, [e.event_id for e in events if e.event_id])
         if existing:
             return existing
-        current = session.execute(
-            select(func.coalesce(func.max(EVENTS.c.stream_version), 0)).where(EVENTS.c.stream_id == stream_id)
-        ).scalar_one()
+        current = self._stream_version(session, stream_id)
         if expected_version is not None and expected_version != current:
             raise ConcurrencyError(stream_id, expected_version, current)
         head = self._head(session)
@@ -271,6 +269,20 @@ class EventStore:
             select(EVENTS.c.position, EVENTS.c.hash).order_by(EVENTS.c.position.desc()).limit(1)
         ).first()
         return Head(row.position, row.hash) if row else None
+
+    def stream_version(self, stream_id: str) -> int:
+        """The stream's current version (0 for a stream with no events): what to pass as
+        `expected_version` to append after the events one has seen."""
+        with read_session(self.engine) as session:
+            return self._stream_version(session, stream_id)
+
+    @staticmethod
+    def _stream_version(session: Session, stream_id: str) -> int:
+        return int(
+            session.execute(
+                select(func.coalesce(func.max(EVENTS.c.stream_version), 0)).where(EVENTS.c.stream_id == stream_id)
+            ).scalar_one()
+        )
 
     def read_stream(self, stream_id: str, from_version: int = 1) -> list[RecordedEvent]:
         with read_session(self.engine) as session:
