@@ -113,3 +113,18 @@ def test_verify_finds_deleted_row(cli_env: str) -> None:
         conn.execute(text("DELETE FROM events WHERE position = 2"))
     code, out = invoke("verify", "--json")
     assert code == 1 and json.loads(out)["first_bad_position"] == 3
+
+
+def test_export_then_import_round_trip_via_cli(cli_env: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(3):
+        assert invoke("record", "joined", "--person", f"Person {i}", "--org", "Acme")[0] == 0
+    dump = tmp_path / "events.jsonl"
+    code, _ = invoke("export", "--format", "jsonl", "--output", str(dump))
+    assert code == 0 and len(dump.read_text().splitlines()) == 3
+    monkeypatch.setenv("TRACKER_DATABASE_URL", f"sqlite:///{tmp_path / 'copy.db'}")
+    code, out = invoke("import", str(dump))
+    assert code == 0 and "imported 3 events" in out
+    assert invoke("verify")[0] == 0
+    code, out = invoke("import", str(dump))
+    assert code == 2 and "not empty" in out
+    assert invoke("export", "--format", "xml")[0] == 2

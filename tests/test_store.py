@@ -158,7 +158,7 @@ def test_old_schema_version_is_upcast_on_read(engine: Engine) -> None:
     from tracker.db import transaction
 
     with transaction(engine) as session:
-        store.import_event(legacy, session)
+        store.import_events([legacy], session)
     [event] = store.read_all()
     assert event.schema_version == 0 and event.data == data  # stored as written
     payload = event.payload

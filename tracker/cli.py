@@ -13,17 +13,20 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from contextlib import nullcontext
 from enum import IntEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from tracker.audit import verify as verify_log
+from tracker.audit.transfer import ImportRefused, export_events, import_events
+from tracker.audit.verify import verify as verify_log
 from tracker.dates import DateError, iso_utc, parse_partial_date
 from tracker.db import SchemaError, make_engine, migrate
 from tracker.events import DIRECTIONS, ManualMoveRecorded
@@ -131,6 +134,14 @@ def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
 
 
+def progress_bar() -> Progress:
+    """A progress bar on stderr, so stdout stays clean for data."""
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err_console, transient=True,
+    )  # fmt: skip
+
+
 ConfigOpt = Annotated[
     Path | None,
     typer.Option("--config", "-c", envvar="TRACKER_CONFIG", help="Config file (default config/tracker.toml)."),
@@ -202,7 +213,11 @@ def events(
 @guarded
 def verify(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Check the hash chain, positions and append-only triggers; exit 1 naming the first break."""
-    report = verify_log(state(ctx).engine)
+    engine = state(ctx).engine
+    head = EventStore(engine).head()
+    with progress_bar() as bar:
+        task = bar.add_task("verifying", total=head.position if head else 0)
+        report = verify_log(engine, lambda n: bar.update(task, completed=n))
     if as_json:
         print_json({"ok": report.ok, "checked": report.checked, "head": report.head_position,
                     "first_bad_position": report.first_bad_position, "problems": report.problems})  # fmt: skip
@@ -231,3 +246,47 @@ def roster(
     for line in lines:
         table.add_row(line.person, line.role or "", line.team or "", line.since or "")
     console.print(table)
+
+
+# --- audit ---
+@app.command("export")
+@guarded
+def export_cmd(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl | csv")] = "jsonl",
+    after: Annotated[int, typer.Option("--after", help="Only events after this position.")] = 0,
+    view: Annotated[str, typer.Option("--view", help="events")] = "events",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
+) -> None:
+    """Stream the log (or a view) as JSON Lines or CSV; a JSONL export of events re-imports."""
+    if fmt not in ("jsonl", "csv"):
+        fail(f"--format must be jsonl or csv, not {fmt!r}", ExitCode.USAGE)
+    if view != "events":
+        fail(f"--view must be events, not {view!r}", ExitCode.USAGE)
+    store = state(ctx).store
+    head = store.head()
+    total = max(0, (head.position if head else 0) - after)
+    with (
+        progress_bar() as bar,
+        output.open("w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout) as out,
+    ):
+        task = bar.add_task(f"exporting {view}", total=total)
+        count = export_events(store.read_all(after_position=after), out, fmt, lambda n: bar.update(task, completed=n))
+    err_console.print(f"exported {count} events", highlight=False)
+
+
+@app.command("import")
+@guarded
+def import_cmd(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A JSONL export of events.", exists=True, dir_okay=False)],
+) -> None:
+    """Load a JSONL export into an empty store: positions and hashes are kept, so the chain is equal."""
+    engine = state(ctx).engine
+    with progress_bar() as bar, file.open(encoding="utf-8") as lines:
+        task = bar.add_task("importing", total=None)
+        try:
+            count = import_events(engine, lines, lambda n: bar.update(task, completed=n))
+        except ImportRefused as exc:
+            fail(f"{file}: {exc} (nothing imported)", ExitCode.USAGE)
+    console.print(f"imported {count} events from {file}")

@@ -240,9 +240,10 @@ class EventStore:
         session.execute(insert(EVENTS), rows)
         return recorded
 
-    def import_event(self, event: RecordedEvent, session: Session) -> None:
-        """Insert an exported event verbatim (position, hash and all): used by `tracker import`."""
-        session.execute(insert(EVENTS), [_to_row(event)])
+    def import_events(self, events: Sequence[RecordedEvent], session: Session) -> None:
+        """Insert exported events verbatim (positions, hashes and all): used by `tracker import`."""
+        if events:
+            session.execute(insert(EVENTS), [_to_row(e) for e in events])
 
     def _lock(self, session: Session) -> None:
         if not is_sqlite(self.engine):
