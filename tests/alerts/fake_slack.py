@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -41,7 +42,7 @@ class FakeSlack:
         self.messages: dict[str, list[dict[str, Any]]] = {}
         self._scripts: dict[str, deque[Reply]] = {}
         self._lock = threading.Lock()
-        self._ts = 1_700_000_000.0
+        self._ts = 0.0
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -55,7 +56,7 @@ class FakeSlack:
                 fake._handle(self, "POST")
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True)
 
     # -- control ----------------------------------------------------------------------
     @property
@@ -127,7 +128,7 @@ class FakeSlack:
         h.wfile.write(data)
 
     def _next_ts(self) -> str:
-        self._ts += 1.0
+        self._ts = max(time.time(), self._ts + 0.000001)  # real time, like Slack: history filters on it
         return f"{self._ts:.6f}"
 
     def _default(self, request: Request) -> Reply:

@@ -22,7 +22,7 @@ def escape_mrkdwn(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """Text for a `plain_text` object (header): Slack does not parse it, so only control chars go."""
+    """Scraped text without control characters and surrounding whitespace (not yet escaped)."""
     return _CONTROL.sub("", text).strip()
 
 

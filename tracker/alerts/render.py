@@ -1,7 +1,6 @@
 """Block Kit messages for alerts, within Slack's limits, with a plain-text fallback.
 
-Every scraped string goes through `escape_mrkdwn` (mrkdwn objects) or `plain` (the
-header, a plain_text object Slack does not parse). Messages are rendered when the alert
+Every scraped string goes through `escape_mrkdwn`, headers included. Messages are rendered when the alert
 is enqueued, so what was decided is what is sent, even after a config change.
 """
 
@@ -30,9 +29,9 @@ def _ordinal(n: int) -> str:
 
 
 def _header(text: str) -> dict[str, Any]:
-    clean = plain(text)
-    if len(clean) > HEADER_LIMIT:
-        clean = clean[: HEADER_LIMIT - 1] + "…"
+    """Escaped like mrkdwn: Slack decodes the three entities everywhere, and a header is
+    made of scraped names, so nothing in it may open a `<...>` sequence."""
+    clean = truncate(escape_mrkdwn(plain(text)), HEADER_LIMIT)
     return {"type": "header", "text": {"type": "plain_text", "text": clean or "Alert", "emoji": False}}
 
 

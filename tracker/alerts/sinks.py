@@ -8,6 +8,7 @@ handlers; what is left after them is the dispatcher's to schedule or park.
 
 from __future__ import annotations
 
+import random
 import re
 import time
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from slack_sdk.http_retry import (
     ConnectionErrorRetryHandler,
     HttpRequest,
     HttpResponse,
+    Jitter,
     RetryHandler,
     RetryState,
 )
@@ -113,8 +115,21 @@ def _retry_after(headers: Any) -> float:
     return 1.0
 
 
+class ScaledJitter(Jitter):
+    """Up to `fraction` of the interval added at random (slack-sdk's default adds up to a whole
+    second, whatever the interval)."""
+
+    def __init__(self, fraction: float = 0.5) -> None:
+        self.fraction = fraction
+
+    def recalculate(self, duration: float) -> float:
+        return duration * (1.0 + random.random() * self.fraction)
+
+
 def retry_handlers(*, max_retries: int = 3, backoff: float = 0.5, max_wait: float = 30.0) -> list[RetryHandler]:
-    interval = BackoffRetryIntervalCalculator(backoff_factor=backoff)
+    """429 (Retry-After up to `max_wait`), 500/503 and connection errors: `max_retries` each,
+    exponential backoff from `backoff` seconds."""
+    interval = BackoffRetryIntervalCalculator(backoff_factor=backoff, jitter=ScaledJitter())
     return [
         CappedRateLimitHandler(max_retry_count=max_retries, max_wait=max_wait),
         ServerErrorRetryHandler(max_retry_count=max_retries, interval_calculator=interval),
