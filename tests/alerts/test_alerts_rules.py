@@ -122,3 +122,22 @@ def test_retracted_move_does_not_count_towards_a_flow(engine: Engine, record: Re
                                   reason="wrong person"))], session=session)  # fmt: skip
     record(settings, person="Jan Leike", org="Anthropic", origin_org="OpenAI", date="2026-05-20")
     assert list_alerts(engine) == []
+
+
+def test_departure_reported_after_the_join_completes_the_transfer(engine: Engine, record: Recorder) -> None:
+    settings = _flow_settings()
+    record(settings, person="Dario Amodei", org="Anthropic", origin_org="OpenAI", date="2026-01-10")
+    record(settings, person="Jan Leike", org="Anthropic", date="2026-05-20")  # origin not stated
+    assert list_alerts(engine) == []
+    record(settings, person="Jan Leike", org="OpenAI", direction="left", date="2026-05-01")  # reported later
+    [alert] = list_alerts(engine)
+    assert alert.kind == "flow" and "2nd person" in alert.summary
+
+
+def test_unknown_seniority_in_config_is_a_clear_error() -> None:
+    from pydantic import ValidationError
+
+    from tracker.settings import AlertSettings
+
+    with pytest.raises(ValidationError, match="unknown seniority 'director'"):
+        AlertSettings(seniority=["vp", "director"])

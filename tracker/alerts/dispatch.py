@@ -185,6 +185,11 @@ def _mark_sent(
         )  # fmt: skip
 
 
+def _clip(text: str, limit: int = 500) -> str:
+    """An error page can be megabytes of HTML; the outbox keeps the start."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def backoff_seconds(attempts: int) -> float:
     return float(min(MAX_BACKOFF_SECONDS, 60.0 * 2 ** max(0, attempts - 1)))
 
@@ -197,12 +202,16 @@ def _mark_failed(
         for row in rows:
             attempts = row.attempts + 1
             if exc.permanent or attempts >= settings.alerts.max_attempts:
-                why = str(exc) if exc.permanent else f"{exc} (gave up after {attempts} attempts)"
+                why = _clip(str(exc)) if exc.permanent else f"{exc} (gave up after {attempts} attempts)"
                 values: dict[str, Any] = {"state": PARKED, "last_error": why, "next_attempt_at": None}
                 report.parked += 1
             else:
                 wait = exc.retry_after if exc.retry_after is not None else backoff_seconds(attempts)
-                values = {"state": FAILED, "last_error": str(exc), "next_attempt_at": now + timedelta(seconds=wait)}
+                values = {
+                    "state": FAILED,
+                    "last_error": _clip(str(exc)),
+                    "next_attempt_at": now + timedelta(seconds=wait),
+                }
                 report.failed += 1
             session.execute(
                 update(OUTBOX).where(OUTBOX.c.id == row.id, OUTBOX.c.state == SENDING, OUTBOX.c.message_key == key)
@@ -221,6 +230,9 @@ def _send(
         delivery = sink.send(channel, message, message_key=key, thread_ts=thread_ts)
     except SinkError as exc:
         _mark_failed(engine, settings, rows, key, exc, now, report)
+        return
+    except Exception as exc:  # a bug or surprise in a sink: retry later rather than strand the row in `sending`
+        _mark_failed(engine, settings, rows, key, SinkError(f"unexpected error: {exc!r}"), now, report)
         return
     _mark_sent(engine, rows, key, delivery, thread_ts, now)
     report.sent += len(rows)

@@ -189,7 +189,7 @@ class Transfer:
     from_org: str  # canonical slug
     to_org: str
     day: date
-    event_id: str  # the event that completed the transfer (the join, or a departure naming its destination)
+    event_ids: tuple[str, ...]  # the events that together make it (a join and, maybe, the departure)
 
 
 @dataclass(frozen=True)
@@ -222,27 +222,31 @@ def _load_moves(session: Session) -> list[tuple[RecordedEvent, MoveReported]]:
 
 def transfers(moves: list[tuple[RecordedEvent, MoveReported]], names: OrgNames, window_days: float) -> list[Transfer]:
     """Person-level A -> B moves: a join naming its origin, a departure naming its destination,
-    or a join of B preceded (within the window) by the same person's departure from A."""
+    or a join of B within the window after the same person's departure from A (whichever of
+    the two reports was recorded first)."""
     out: list[Transfer] = []
-    departures: dict[str, list[tuple[str, date]]] = {}
+    departures: dict[str, list[tuple[str, date, str]]] = {}
+    for event, move in moves:
+        if move.direction == "left":
+            org = names.canonical(move.org) or ""
+            day = event_day(event.occurred_on, event.recorded_at)
+            departures.setdefault(slugify(move.person), []).append((org, day, event.event_id))
     for event, move in moves:
         slug = slugify(move.person)
         day = event_day(event.occurred_on, event.recorded_at)
-        org = names.canonical(move.org)
-        assert org is not None
+        org = names.canonical(move.org) or ""
         if move.direction == "left":
-            departures.setdefault(slug, []).append((org, day))
             dest = names.canonical(move.destination_org)
             if dest:
-                out.append(Transfer(move.person, slug, org, dest, day, event.event_id))
+                out.append(Transfer(move.person, slug, org, dest, day, (event.event_id,)))
         elif move.direction == "joined":
             origin = names.canonical(move.origin_org)
             if origin:
-                out.append(Transfer(move.person, slug, origin, org, day, event.event_id))
-            else:
-                for left_org, left_day in departures.get(slug, []):
-                    if left_org != org and 0 <= (day - left_day).days <= window_days:
-                        out.append(Transfer(move.person, slug, left_org, org, day, event.event_id))
+                out.append(Transfer(move.person, slug, origin, org, day, (event.event_id,)))
+                continue
+            for left_org, left_day, left_id in departures.get(slug, []):
+                if left_org != org and 0 <= (day - left_day).days <= window_days:
+                    out.append(Transfer(move.person, slug, left_org, org, day, (event.event_id, left_id)))
     return out
 
 
@@ -252,13 +256,21 @@ def flow_hits(session: Session, settings: Settings, facts: MoveFacts) -> list[Fl
     if not settings.alerts.flows or facts.direction not in ("joined", "left"):
         return []
     names = OrgNames(settings)
+    target = names.canonical(facts.org)
+    # Only a join of B, or a departure from A, can complete an A -> B transfer: skip the log scan otherwise.
+    rules = [
+        r for r in settings.alerts.flows
+        if target == names.canonical(r.to_org if facts.direction == "joined" else r.from_org)
+    ]  # fmt: skip
+    if not rules:
+        return []
     moves = _load_moves(session)
     hits: list[FlowHit] = []
-    for rule in settings.alerts.flows:
+    for rule in rules:
         window_days = rule.window / 86400.0
         a, b = names.canonical(rule.from_org), names.canonical(rule.to_org)
         found = [t for t in transfers(moves, names, window_days) if t.from_org == a and t.to_org == b]
-        mine = [t for t in found if t.event_id == facts.event_id]
+        mine = [t for t in found if facts.event_id in t.event_ids]
         if not mine:
             continue
         me = mine[0]

@@ -104,6 +104,16 @@ class CappedRateLimitHandler(RateLimitErrorRetryHandler):
         state.increment_current_attempt()
 
 
+class AnyServerErrorRetryHandler(ServerErrorRetryHandler):
+    """Every 5xx (a proxy's 502/504 too), not only slack-sdk's 500 and 503."""
+
+    def _can_retry(
+        self, *, state: RetryState, request: HttpRequest, response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:  # fmt: skip
+        return response is not None and 500 <= response.status_code < 600
+
+
 def _retry_after(headers: Any) -> float:
     for key, value in dict(headers or {}).items():
         if str(key).lower() == "retry-after":
@@ -132,7 +142,7 @@ def retry_handlers(*, max_retries: int = 3, backoff: float = 0.5, max_wait: floa
     interval = BackoffRetryIntervalCalculator(backoff_factor=backoff, jitter=ScaledJitter())
     return [
         CappedRateLimitHandler(max_retry_count=max_retries, max_wait=max_wait),
-        ServerErrorRetryHandler(max_retry_count=max_retries, interval_calculator=interval),
+        AnyServerErrorRetryHandler(max_retry_count=max_retries, interval_calculator=interval),
         ConnectionErrorRetryHandler(max_retry_count=max_retries, interval_calculator=interval),
     ]
 
