@@ -8,19 +8,20 @@ the projections), so they give the same answer during a replay as they did live.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlmodel import Session
 
 from tracker.dates import floor, to_utc
-from tracker.events import MOVE_TYPES, MoveReported, MoveRetracted
+from tracker.events import MOVE_TYPES, MoveReported, MoveRetracted, upcast
 from tracker.ids import slugify
 from tracker.settings import FlowRuleConfig, Settings
-from tracker.store import EVENTS, RecordedEvent, row_to_event
+from tracker.store import EVENTS, RecordedEvent
 
 # Highest first: a "Co-founder and CEO" is a founder.
 SENIORITY_RANK: tuple[str, ...] = ("founder", "chair", "c-level", "president", "vp", "head")
@@ -205,48 +206,69 @@ class FlowHit:
         return f"{slugify(self.rule.from_org)}->{slugify(self.rule.to_org)}"
 
 
-def _load_moves(session: Session) -> list[tuple[RecordedEvent, MoveReported]]:
-    """Every non-retracted move in the log, in position order."""
+@dataclass(frozen=True)
+class _Move:
+    """The fields of a stored move that flow rules read (parsed without pydantic: the scan is hot)."""
+
+    event_id: str
+    person: str
+    org: str
+    direction: str
+    origin_org: str | None
+    destination_org: str | None
+    day: date
+
+
+def _load_moves(session: Session, since: date) -> list[_Move]:
+    """Non-retracted moves dated on or after `since` (year granularity, so partial dates stay in),
+    in position order."""
+    year = f"{since.year:04d}"
+    recent = or_(EVENTS.c.occurred_on >= year, and_(EVENTS.c.occurred_on.is_(None), EVENTS.c.recorded_at >= since))
+    cols = (EVENTS.c.event_id, EVENTS.c.type, EVENTS.c.schema_version, EVENTS.c.occurred_on, EVENTS.c.recorded_at,
+            EVENTS.c.data)  # fmt: skip
+    retracted = {
+        json.loads(data).get("move_event_id")
+        for (data,) in session.execute(select(EVENTS.c.data).where(EVENTS.c.type == MoveRetracted.type)).all()
+    }
     rows = session.execute(
-        select(EVENTS).where(EVENTS.c.type.in_([*MOVE_TYPES, MoveRetracted.type])).order_by(EVENTS.c.position)
+        select(*cols).where(EVENTS.c.type.in_(sorted(MOVE_TYPES)), recent).order_by(EVENTS.c.position)
     ).all()
-    events = [row_to_event(r) for r in rows]
-    retracted = {e.data.get("move_event_id") for e in events if e.type == MoveRetracted.type}
-    out: list[tuple[RecordedEvent, MoveReported]] = []
-    for event in events:
-        payload = event.payload
-        if event.type in MOVE_TYPES and isinstance(payload, MoveReported) and event.event_id not in retracted:
-            out.append((event, payload))
+    out: list[_Move] = []
+    for event_id, event_type, version, occurred_on, recorded_at, data in rows:
+        if event_id in retracted:
+            continue
+        d = upcast(event_type, version, json.loads(data))
+        out.append(_Move(event_id, d["person"], d["org"], d["direction"], d.get("origin_org"), d.get("destination_org"),
+                         event_day(occurred_on, recorded_at)))  # fmt: skip
     return out
 
 
-def transfers(moves: list[tuple[RecordedEvent, MoveReported]], names: OrgNames, window_days: float) -> list[Transfer]:
+def transfers(moves: list[_Move], names: OrgNames, window_days: float) -> list[Transfer]:
     """Person-level A -> B moves: a join naming its origin, a departure naming its destination,
     or a join of B within the window after the same person's departure from A (whichever of
     the two reports was recorded first)."""
     out: list[Transfer] = []
     departures: dict[str, list[tuple[str, date, str]]] = {}
-    for event, move in moves:
+    for move in moves:
         if move.direction == "left":
-            org = names.canonical(move.org) or ""
-            day = event_day(event.occurred_on, event.recorded_at)
-            departures.setdefault(slugify(move.person), []).append((org, day, event.event_id))
-    for event, move in moves:
+            departures.setdefault(slugify(move.person), []).append(
+                (names.canonical(move.org) or "", move.day, move.event_id)
+            )
+    for move in moves:
         slug = slugify(move.person)
-        day = event_day(event.occurred_on, event.recorded_at)
         org = names.canonical(move.org) or ""
         if move.direction == "left":
             dest = names.canonical(move.destination_org)
             if dest:
-                out.append(Transfer(move.person, slug, org, dest, day, (event.event_id,)))
+                out.append(Transfer(move.person, slug, org, dest, move.day, (move.event_id,)))
         elif move.direction == "joined":
             origin = names.canonical(move.origin_org)
             if origin:
-                out.append(Transfer(move.person, slug, origin, org, day, (event.event_id,)))
+                out.append(Transfer(move.person, slug, origin, org, move.day, (move.event_id,)))
                 continue
             for left_org, left_day, left_id in departures.get(slug, []):
-                if left_org != org and 0 <= (day - left_day).days <= window_days:
-                    out.append(Transfer(move.person, slug, left_org, org, day, (event.event_id, left_id)))
+                if left_org != org and 0 <= (move.day - left_day).days <= window_days:
+                    out.append(Transfer(move.person, slug, left_org, org, move.day, (move.event_id, left_id)))
     return out
 
 
@@ -264,7 +286,9 @@ def flow_hits(session: Session, settings: Settings, facts: MoveFacts) -> list[Fl
     ]  # fmt: skip
     if not rules:
         return []
-    moves = _load_moves(session)
+    widest = max(r.window for r in rules) / 86400.0
+    # others within one window of this move, whose joins may pair with departures one window earlier
+    moves = _load_moves(session, facts.day - timedelta(days=2 * widest + 1))
     hits: list[FlowHit] = []
     for rule in rules:
         window_days = rule.window / 86400.0
