@@ -23,6 +23,8 @@ def upgrade() -> None:
         sa.Column("event_id", sa.String(36), nullable=False),
         sa.Column("move_event_id", sa.String(36), nullable=True),
         sa.Column("reply_to_key", sa.String(255), nullable=True),
+        sa.Column("subject", sa.String(255), nullable=True),
+        sa.Column("subject_on", sa.Date(), nullable=True),
         sa.Column("channel", sa.String(255), nullable=False),
         sa.Column("state", sa.String(16), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False, server_default="0"),
@@ -40,6 +42,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_alert_outbox_state", "alert_outbox", ["state", "next_attempt_at"])
     op.create_index("ix_alert_outbox_move_event_id", "alert_outbox", ["move_event_id"])
+    op.create_index("ix_alert_outbox_subject", "alert_outbox", ["subject"])
     op.create_index("ix_alert_outbox_channel_sent", "alert_outbox", ["channel", "sent_at"])
 
 

@@ -253,7 +253,8 @@ def test_retraction_of_a_sent_alert_posts_a_correction_in_its_thread(
     correction = fake_slack.posted()[1]
     assert correction["thread_ts"] == original["ts"]
     assert "Correction" in correction["text"] and "the company denied it" in correction["text"]
-    assert [a.kind for a in list_alerts(engine, "sent")] == ["move", "correction"]
+    sent = list_alerts(engine, "sent")
+    assert [(a.kind, a.thread_ts) for a in sent] == [("move", None), ("correction", original["ts"])]
 
 
 def test_retraction_before_delivery_cancels_the_alert(

@@ -61,3 +61,15 @@ def test_outbox_row_rolls_back_with_its_event(engine: Engine, record: Recorder) 
             raise RuntimeError("ingest failed after the append")
     assert list_alerts(engine) == []
     assert EventStore(engine).head() is None
+
+
+def test_same_move_from_a_second_source_that_dedup_missed_does_not_alert_twice(
+    engine: Engine, web_settings: Settings, record: Recorder
+) -> None:
+    # find_same_move is not patched here: both reports are appended as MoveReported
+    record(web_settings, person="Andrej Karpathy", org="OpenAI", date="2026-03-01")
+    record(web_settings, person="Andrej  Karpathy", org="Open AI", date="2026-03-20", source_url="https://b.example/x")
+    assert [a.kind for a in list_alerts(engine)] == ["move"]
+    # beyond the dedup window it is a new move, and alerts
+    record(web_settings, person="Andrej Karpathy", org="OpenAI", date="2027-03-01")
+    assert [a.kind for a in list_alerts(engine)] == ["move", "move"]

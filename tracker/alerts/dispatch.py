@@ -136,7 +136,7 @@ def _recover_interrupted(engine: Engine, sink: Sink, now: datetime, lease: float
         except CannotCheck as exc:
             found, why = None, f"cannot check whether it landed ({exc}); resending (at-least-once)"
         if found is not None:
-            _mark_sent(engine, rows, key, found, None, now)
+            _mark_sent(engine, rows, key, found, now)
             report.recovered += len(rows)
             continue
         with transaction(engine) as session:
@@ -158,14 +158,20 @@ def _known_channel_id(engine: Engine, channel: str) -> str | None:
         ).scalar()
 
 
-def _claim(engine: Engine, rows: list[_Row], message_key: str, now: datetime) -> bool:
+def _claim(engine: Engine, rows: list[_Row], message_key: str, thread_ts: str | None, now: datetime) -> bool:
     """Conditional update from the state we read: False (nothing claimed) if another dispatcher won."""
     with transaction(engine) as session:
         for row in rows:
             result = session.execute(
                 update(OUTBOX)
                 .where(OUTBOX.c.id == row.id, OUTBOX.c.state == row.state, OUTBOX.c.attempts == row.attempts)
-                .values(state=SENDING, attempts=row.attempts + 1, claimed_at=now, message_key=message_key)
+                .values(
+                    state=SENDING,
+                    attempts=row.attempts + 1,
+                    claimed_at=now,
+                    message_key=message_key,
+                    thread_ts=thread_ts,
+                )
             )
             if result.rowcount != 1:  # type: ignore[attr-defined]
                 session.rollback()
@@ -173,15 +179,12 @@ def _claim(engine: Engine, rows: list[_Row], message_key: str, now: datetime) ->
     return True
 
 
-def _mark_sent(
-    engine: Engine, rows: list[_Row], key: str, delivery: Delivery, thread_ts: str | None, now: datetime
-) -> None:
+def _mark_sent(engine: Engine, rows: list[_Row], key: str, delivery: Delivery, now: datetime) -> None:
     with transaction(engine) as session:
         session.execute(
             update(OUTBOX)
             .where(OUTBOX.c.id.in_([r.id for r in rows]), OUTBOX.c.state == SENDING, OUTBOX.c.message_key == key)
-            .values(state=SENT, slack_channel=delivery.channel, slack_ts=delivery.ts, thread_ts=thread_ts,
-                    sent_at=now, last_error=None, next_attempt_at=None)
+            .values(state=SENT, slack_channel=delivery.channel, slack_ts=delivery.ts, sent_at=now, last_error=None, next_attempt_at=None)
         )  # fmt: skip
 
 
@@ -224,7 +227,7 @@ def _send(
     engine: Engine, settings: Settings, sink: Sink, rows: list[_Row], message: dict[str, Any], key: str,
     thread_ts: str | None, channel: str, now: datetime, report: DispatchReport,
 ) -> None:  # fmt: skip
-    if not _claim(engine, rows, key, now):
+    if not _claim(engine, rows, key, thread_ts, now):
         return
     try:
         delivery = sink.send(channel, message, message_key=key, thread_ts=thread_ts)
@@ -234,7 +237,7 @@ def _send(
     except Exception as exc:  # a bug or surprise in a sink: retry later rather than strand the row in `sending`
         _mark_failed(engine, settings, rows, key, SinkError(f"unexpected error: {exc!r}"), now, report)
         return
-    _mark_sent(engine, rows, key, delivery, thread_ts, now)
+    _mark_sent(engine, rows, key, delivery, now)
     report.sent += len(rows)
     report.messages += 1
 

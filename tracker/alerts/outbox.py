@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, DateTime, Engine, Integer, String, Text, insert, select, update
+from sqlalchemy import BigInteger, Column, Date, DateTime, Engine, Integer, String, Text, insert, select, update
 from sqlmodel import Field, Session, SQLModel
 
 from tracker.alerts.render import Message, render_correction, render_flow, render_move
@@ -21,7 +21,7 @@ from tracker.alerts.rules import OrgNames, confident_enough, flow_hits, move_fac
 from tracker.dates import to_utc, utc_now
 from tracker.db import read_session
 from tracker.events import MOVE_TYPES, MoveRetracted
-from tracker.ids import slugify
+from tracker.ids import person_id, slugify
 from tracker.settings import Settings
 from tracker.store import EVENTS, RecordedEvent, row_to_event
 
@@ -41,6 +41,8 @@ class AlertRow(SQLModel, table=True):
     event_id: str = Field(sa_column=Column(String(36), nullable=False))
     move_event_id: str | None = Field(default=None, sa_column=Column(String(36)))
     reply_to_key: str | None = Field(default=None, sa_column=Column(String(255)))
+    subject: str | None = Field(default=None, sa_column=Column(String(255)))
+    subject_on: date | None = Field(default=None, sa_column=Column(Date))
     channel: str = Field(sa_column=Column(String(255), nullable=False))
     state: str = Field(sa_column=Column(String(16), nullable=False))
     attempts: int = Field(default=0, sa_column=Column(Integer, nullable=False))
@@ -81,10 +83,11 @@ def _enqueue_move(session: Session, settings: Settings, event: RecordedEvent) ->
     names = OrgNames(settings)
     added = 0
     reasons = move_reasons(settings, facts)
-    if reasons:
+    subject = f"{person_id(facts.person)}|{names.canonical(facts.org)}|{facts.direction}"
+    if reasons and not _already_alerted(session, settings, subject, facts.day):
         message = render_move(facts, names, reasons)
         added += _insert(session, settings, event, "move", f"move:{event.event_id}", facts.event_id,
-                         _summary(message), message)  # fmt: skip
+                         _summary(message), message, subject=(subject, facts.day))  # fmt: skip
     for hit in flow_hits(session, settings, facts):
         message = render_flow(facts, hit)
         key = f"flow:{hit.key}:{slugify(facts.person)}"
@@ -120,6 +123,15 @@ def _enqueue_correction(session: Session, settings: Settings, event: RecordedEve
                    _summary(message), message, reply_to_key=original.alert_key)  # fmt: skip
 
 
+def _already_alerted(session: Session, settings: Settings, subject: str, day: date) -> bool:
+    """Belt and braces for dedup: a second MoveReported of the same person, organisation and
+    direction within the dedup window (a report dedup could not link) does not alert again."""
+    days = session.execute(
+        select(OUTBOX.c.subject_on).where(OUTBOX.c.subject == subject, OUTBOX.c.state != CANCELLED)
+    ).scalars()
+    return any(d is not None and abs((d - day).days) <= settings.dedup.window_days for d in days)
+
+
 def _summary(message: Message) -> str:
     for block in message.get("blocks", []):
         if block.get("type") == "header":
@@ -129,7 +141,7 @@ def _summary(message: Message) -> str:
 
 def _insert(
     session: Session, settings: Settings, event: RecordedEvent, kind: str, key: str, move_event_id: str,
-    summary: str, message: Message, *, reply_to_key: str | None = None,
+    summary: str, message: Message, *, reply_to_key: str | None = None, subject: tuple[str, date] | None = None,
 ) -> int:  # fmt: skip
     """Insert unless the key exists. Appends are serialised by the event store's lock, which
     the caller's transaction holds, so select-then-insert cannot race another enqueue."""
@@ -140,6 +152,7 @@ def _insert(
         insert(OUTBOX).values(
             alert_key=key, kind=kind, event_position=event.position, event_id=event.event_id,
             move_event_id=move_event_id, reply_to_key=reply_to_key, channel=settings.slack.channel,
+            subject=subject[0] if subject else None, subject_on=subject[1] if subject else None,
             state=PENDING, attempts=0, summary=summary, payload=json.dumps(message, ensure_ascii=False),
             created_at=utc_now(),
         )

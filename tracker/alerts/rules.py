@@ -288,7 +288,11 @@ def flow_hits(session: Session, settings: Settings, facts: MoveFacts) -> list[Fl
         return []
     widest = max(r.window for r in rules) / 86400.0
     # others within one window of this move, whose joins may pair with departures one window earlier
-    moves = _load_moves(session, facts.day - timedelta(days=2 * widest + 1))
+    try:
+        since = facts.day - timedelta(days=2 * widest + 1)
+    except OverflowError:  # a window of millennia: the whole log
+        since = date.min
+    moves = _load_moves(session, since)
     hits: list[FlowHit] = []
     for rule in rules:
         window_days = rule.window / 86400.0
