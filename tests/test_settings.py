@@ -11,7 +11,7 @@ import pytest
 
 from tracker.settings import ConfigError, load_settings, parse_interval
 
-from conftest import REPO
+REPO = Path(__file__).resolve().parent.parent
 
 
 def write(tmp_path: Path, body: str) -> Path:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
@@ -15,7 +16,8 @@ from tracker.db import make_engine
 from tracker.events import MoveReported
 from tracker.store import EventStore, NewEvent
 
-from conftest import REPO
+REPO = Path(__file__).resolve().parent.parent
+
 
 WRITER = """
 import sys

@@ -25,10 +25,11 @@ from rich.table import Table
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
+from tracker.alerts.outbox import enqueue_for_event
 from tracker.audit.transfer import ImportRefused, export_events, import_events
 from tracker.audit.verify import verify as verify_log
 from tracker.dates import DateError, iso_utc, parse_partial_date
-from tracker.db import SchemaError, make_engine, migrate
+from tracker.db import SchemaError, make_engine, migrate, transaction
 from tracker.events import DIRECTIONS, ManualMoveRecorded
 from tracker.ids import person_id
 from tracker.projections.memory import fold_roster
@@ -180,7 +181,10 @@ def record(
         fail(f"direction must be one of {', '.join(DIRECTIONS)}, not {direction!r}", ExitCode.USAGE)
     payload = ManualMoveRecorded(person=person, org=org, direction=direction, role=role, team=team)
     meta = {"actor": actor(), "source_url": source}
-    [event] = state(ctx).store.append(person_id(person), [NewEvent(payload, occurred_on=date, meta=meta)])
+    st = state(ctx)
+    with transaction(st.engine) as session:  # the event and its alert commit together
+        [event] = st.store.append(person_id(person), [NewEvent(payload, occurred_on=date, meta=meta)], session=session)
+        enqueue_for_event(session, st.settings, event)
     if as_json:
         print_json(event.to_json())
     else:
@@ -290,3 +294,77 @@ def import_cmd(
         except ImportRefused as exc:
             fail(f"{file}: {exc} (nothing imported)", ExitCode.USAGE)
     console.print(f"imported {count} events from {file}")
+
+
+# --- alerts ---
+alerts_app = typer.Typer(help="Slack alerts: the outbox, dispatching, and a test message.", no_args_is_help=True)
+app.add_typer(alerts_app, name="alerts")
+
+
+@alerts_app.command("list")
+@guarded
+def alerts_list(
+    ctx: typer.Context,
+    state_filter: Annotated[
+        str | None, typer.Option("--state", help="pending | sending | sent | failed | parked | cancelled")
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1)] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The alert outbox, oldest first: state, attempts, the last error (parked alerts say why)."""
+    from tracker.alerts.outbox import STATES, list_alerts
+
+    if state_filter is not None and state_filter not in STATES:
+        fail(f"--state must be one of {', '.join(STATES)}, not {state_filter!r}", ExitCode.USAGE)
+    alerts = list_alerts(state(ctx).engine, state_filter, limit)
+    if as_json:
+        print_json([a.to_json() for a in alerts])
+        return
+    table = Table("id", "state", "kind", "alert", "channel", "tries", "last error / slack ts", title="alert outbox")
+    colours = {"sent": "green", "parked": "bold red", "failed": "yellow", "cancelled": "dim"}
+    for a in alerts:
+        detail = a.last_error or (f"{a.slack_channel} {a.slack_ts}" if a.slack_ts else "")
+        if a.state == "failed" and a.next_attempt_at:
+            detail = f"{detail} (next try {iso_utc(a.next_attempt_at)[:19]})"
+        colour = colours.get(a.state, "")
+        table.add_row(str(a.id), f"[{colour}]{a.state}[/]" if colour else a.state, a.kind, a.summary, a.channel,
+                      str(a.attempts), detail)  # fmt: skip
+    console.print(table)
+
+
+@alerts_app.command("send")
+@guarded
+def alerts_send(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Dispatch due alerts now (the daemon also does this after each poll and on its own schedule)."""
+    from tracker.alerts.dispatch import dispatch_pending
+
+    st = state(ctx)
+    report = dispatch_pending(st.engine, st.settings)
+    if as_json:
+        print_json(report.to_json())
+    else:
+        console.print(
+            f"sent {report.sent} alert(s) in {report.messages} message(s); failed {report.failed}, "
+            f"parked {report.parked}, held for digest {report.held}, recovered {report.recovered}, "
+            f"cancelled {report.cancelled}"
+        )
+        for error in report.errors:
+            err_console.print(f"[yellow]warning[/]: {error}", highlight=False)
+    if report.parked:
+        raise typer.Exit(int(ExitCode.CHECK_FAILED))
+
+
+@alerts_app.command("test")
+@guarded
+def alerts_test(ctx: typer.Context) -> None:
+    """Send a sample alert to the configured destination; exit 1 with Slack's exact error on failure."""
+    from tracker.alerts.sinks import SinkError, make_sink, sample_message
+
+    settings = state(ctx).settings
+    sink = make_sink(settings)
+    try:
+        delivery = sink.send(settings.slack.channel, sample_message(), message_key="test:sample")
+    except SinkError as exc:
+        fail(f"{sink.name}: {exc}", ExitCode.CHECK_FAILED)
+    where = f"{delivery.channel} ts {delivery.ts}" if delivery.ts else (delivery.channel or sink.name)
+    console.print(f"[green]ok[/]: sample alert sent via {sink.name} to {where}")

@@ -118,6 +118,16 @@ class AlertSettings(BaseModel):
     max_attempts: int = Field(default=5, ge=1)
     flows: list[FlowRuleConfig] = []
 
+    @field_validator("seniority")
+    @classmethod
+    def _seniority(cls, value: list[str]) -> list[str]:
+        known = ("founder", "c-level", "president", "chair", "vp", "head")
+        levels = [v.strip().lower() for v in value]
+        unknown = [v for v in levels if v not in known]
+        if unknown:
+            raise ValueError(f"unknown seniority {', '.join(map(repr, unknown))}; use any of {', '.join(known)}")
+        return levels
+
     @field_validator("digest")
     @classmethod
     def _digest(cls, value: str) -> str:
