@@ -82,7 +82,18 @@ class SourceConfig(BaseModel):
     interval: float = 900.0
     fetch_articles: bool = False
     items_path: str | None = None  # json sources: dotted path to the list of items
+    link_pattern: str | None = None  # page sources: regex an article link must match (default: a heuristic)
     enabled: bool = True
+
+    @field_validator("link_pattern")
+    @classmethod
+    def _check_pattern(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"not a regular expression: {exc}") from None
+        return value
 
     _check_interval = field_validator("interval", mode="before")(parse_interval)
 
@@ -142,7 +153,10 @@ class FetchSettings(BaseModel):
     per_host: int = 2
     concurrency: int = 20
     cycle_timeout: float = 120.0
+    max_items: int = Field(default=200, ge=1)  # new items taken from one listing per poll (newest first)
     user_agent: str = "exec-tracker/0.1 (+https://github.com/exec-tracker)"
+
+    _check_durations = field_validator("timeout", "cycle_timeout", mode="before")(parse_interval)
 
 
 class Settings(BaseModel):
