@@ -176,9 +176,9 @@ def commit_document(
         for move in moves:
             meta = {"source": doc.source, "source_url": doc.url, "document_id": document_id,
                     "extractor": extractor[0], "extractor_version": extractor[1], "actor": actor}  # fmt: skip
-            recorded.append(
-                record_move(session, store, settings, move, idempotency_key=move_key(document_id, move), meta=meta)
-            )
+            event = record_move(session, store, settings, move, idempotency_key=move_key(document_id, move), meta=meta)
+            if all(event.event_id != seen.event_id for seen in recorded):  # same move twice in one text: one event
+                recorded.append(event)
         return IngestOutcome(document_id, recorded)
 
 
@@ -324,10 +324,11 @@ class Poller:
                            last_modified=fetched.last_modified)  # fmt: skip
             result.next_due, result.seconds = now + timedelta(seconds=source.interval), time.monotonic() - t0
             return result
+        warnings: list[str] = []  # shown, but nothing to retry
         try:
             items = await asyncio.to_thread(parse_listing, source.kind, fetched.body, fetched.content_type,
                                             fetched.url, items_path=source.items_path,
-                                            link_pattern=source.link_pattern)  # fmt: skip
+                                            link_pattern=source.link_pattern, warnings=warnings)  # fmt: skip
         except ParseError as exc:
             raise FetchError(
                 f"{exc} (HTTP {fetched.status}, {len(fetched.body):,} bytes)", status=fetched.status
@@ -347,7 +348,7 @@ class Poller:
                 break
             moves, error = await asyncio.to_thread(run_extractor, self.extractor, doc)
             if error:
-                problems.append(error)
+                warnings.append(error)
             outcome: IngestOutcome = await self.serialised(
                 commit_document, self.engine, self.store, self.settings, doc, moves,
                 extractor=extractor_info(self.extractor),
@@ -358,8 +359,8 @@ class Poller:
                 result.moves += [_describe(e) for e in outcome.events]
         # Validators are kept only when nothing is left to retry; otherwise the next poll
         # must see the full listing again (known items are skipped cheaply by URL).
-        retry = any(not p.startswith("extractor failed") for p in problems)
-        partial = "; ".join(problems)[:2000] or None
+        retry = bool(problems)
+        partial = "; ".join(problems + warnings)[:2000] or None
         result.status = "partial" if partial else "ok"
         result.error = partial
         await self.serialised(self._save_success, source, now=now, status=fetched.status,

@@ -60,9 +60,11 @@ def parse_listing(
     *,
     items_path: str | None = None,
     link_pattern: str | None = None,
+    warnings: list[str] | None = None,
 ) -> list[Item]:
+    """Items of a listing; problems that did not stop parsing are appended to `warnings`."""
     if kind == "rss":
-        return parse_feed(body, content_type, url)
+        return parse_feed(body, content_type, url, warnings=warnings)
     if kind == "page":
         return parse_page(body, content_type, url, link_pattern=link_pattern)
     if kind == "json":
@@ -111,7 +113,9 @@ def parse_date(value: Any) -> datetime | None:
 
 
 # -- feeds ---------------------------------------------------------------------------------
-def parse_feed(body: bytes, content_type: str, url: str) -> list[Item]:
+def parse_feed(body: bytes, content_type: str, url: str, *, warnings: list[str] | None = None) -> list[Item]:
+    """Lenient like every good feed reader: a malformed feed whose entries can still be
+    recovered is read (with a warning), only one that yields nothing is an error."""
     stripped = body.lstrip()
     if stripped.startswith(b"\xef\xbb\xbf"):
         stripped = stripped[3:].lstrip()
@@ -123,6 +127,9 @@ def parse_feed(body: bytes, content_type: str, url: str) -> list[Item]:
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception") or "no RSS/Atom root element"
         raise ParseError(f"not a feed: {reason}")
+    problem = parsed.get("bozo_exception")
+    if parsed.get("bozo") and warnings is not None and not isinstance(problem, feedparser.CharacterEncodingOverride):
+        warnings.append(f"malformed feed read leniently: {problem}")
     items = []
     for entry in parsed.entries:
         link = entry.get("link") or ""
