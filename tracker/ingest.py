@@ -172,7 +172,7 @@ def commit_document(
         document_id = insert_document(session, doc)
         if document_id is None:
             return IngestOutcome(None, [])
-        recorded = []
+        recorded: list[RecordedEvent] = []
         for move in moves:
             meta = {"source": doc.source, "source_url": doc.url, "document_id": document_id,
                     "extractor": extractor[0], "extractor_version": extractor[1], "actor": actor}  # fmt: skip
