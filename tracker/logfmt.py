@@ -40,7 +40,7 @@ class LogfmtFormatter(logging.Formatter):
         if record.exc_info:
             fields["error"] = self.formatException(record.exc_info).splitlines()[-1]
             fields["traceback"] = self.formatException(record.exc_info)
-        return " ".join(f"{key}={_value(val)}" for key, val in fields.items())
+        return " ".join(f"{key}={_value(val)}" for key, val in fields.items() if val is not None)
 
 
 def configure_logging(level: int = logging.INFO) -> None:
