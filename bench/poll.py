@@ -122,7 +122,7 @@ def main() -> None:
     sources = [
         SourceConfig(
             name=f"feed-{i:04d}", url=f"http://127.0.0.1:{ports[i % PORTS]}/feed/{i}", interval=900, fetch_articles=True
-        )  # fmt: skip
+        )
         for i in range(args.feeds)
     ]
     settings = Settings(sources=sources, fetch=FetchSettings())
