@@ -28,9 +28,10 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import Engine
 
+from tracker import ingest
 from tracker.dates import iso_utc, utc_now
 from tracker.extract import extract
-from tracker.ingest import AFTER_CYCLE_HOOKS, AfterCycleHook, CycleReport, Extractor, Poller, run_after_cycle
+from tracker.ingest import AfterCycleHook, CycleReport, Extractor, Poller, run_after_cycle
 from tracker.logfmt import configure_logging, log_event
 from tracker.settings import Settings, SourceConfig
 from tracker.sources.fetch import Fetcher
@@ -56,7 +57,7 @@ class Daemon:
         sources: Sequence[SourceConfig] | None = None,
         store: EventStore | None = None,
         extractor: Extractor = extract,
-        after_cycle: Sequence[AfterCycleHook] = AFTER_CYCLE_HOOKS,
+        after_cycle: Sequence[AfterCycleHook] | None = None,
         health_port: int | None = None,
         health_host: str = "127.0.0.1",
     ) -> None:
@@ -65,7 +66,7 @@ class Daemon:
         self.sources = list(sources if sources is not None else [s for s in settings.sources if s.enabled])
         self.store = store or EventStore(engine)
         self.extractor = extractor
-        self.after_cycle = tuple(after_cycle)
+        self.after_cycle = tuple(ingest.AFTER_CYCLE_HOOKS if after_cycle is None else after_cycle)
         self.health_port = health_port
         self.health_host = health_host
         self.started = utc_now()
@@ -205,7 +206,7 @@ def run_daemon(
     sources: Sequence[SourceConfig] | None = None,
     health_port: int | None = None,
     extractor: Extractor = extract,
-    after_cycle: Sequence[AfterCycleHook] = AFTER_CYCLE_HOOKS,
+    after_cycle: Sequence[AfterCycleHook] | None = None,
 ) -> int:
     """Blocking entry point for `tracker run`; returns the process exit code."""
     configure_logging()

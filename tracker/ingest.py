@@ -281,7 +281,11 @@ class Poller:
 
     async def _fail(self, source: SourceConfig, state: SourceState, exc: FetchError, t0: float) -> SourceResult:
         now = utc_now()
-        next_due = await self.serialised(self._save_failure, source, state, exc, now)
+        next_due: datetime | None = None
+        try:
+            next_due = await self.serialised(self._save_failure, source, state, exc, now)
+        except Exception:  # the database itself is failing: report it, keep the other sources going
+            log.exception("cannot record the failure of %s", source.name)
         log_event(log, "source_failed", source=source.name, reason=exc.reason, status=exc.status)
         return SourceResult(source.name, source.kind, source.url, "error", http_status=exc.status, error=exc.reason,
                             next_due=next_due, seconds=time.monotonic() - t0)  # fmt: skip
@@ -393,6 +397,8 @@ class Poller:
         now = utc_now()
         fallback = NewDocument(url=item.url, source=source.name, text=item.text, fetched_at=now, title=item.title,
                                published=item.published)  # fmt: skip
+        if not item.linked:
+            return fallback
         try:
             page: Fetched = await self.fetcher.get(item.url, accept=ARTICLE_ACCEPT, allow_file=is_file)
         except FetchError as exc:
@@ -454,9 +460,9 @@ def poll_once(
     store: EventStore | None = None,
     extractor: Extractor = extract,
     force: bool = False,
-    after_cycle: Sequence[AfterCycleHook] = AFTER_CYCLE_HOOKS,
+    after_cycle: Sequence[AfterCycleHook] | None = None,
 ) -> CycleReport:
-    """`tracker poll --once`: one cycle, then the after-cycle hooks."""
+    """`tracker poll --once`: one cycle, then the after-cycle hooks (default: AFTER_CYCLE_HOOKS)."""
     report = asyncio.run(poll_cycle(engine, settings, sources, store=store, extractor=extractor, force=force))
-    run_after_cycle(engine, settings, after_cycle)
+    run_after_cycle(engine, settings, AFTER_CYCLE_HOOKS if after_cycle is None else after_cycle)
     return report

@@ -171,6 +171,17 @@ class Settings(BaseModel):
     fetch: FetchSettings = FetchSettings()
     slack: SlackSettings = Field(default_factory=SlackSettings)
 
+    @field_validator("sources")
+    @classmethod
+    def _unique_source_names(cls, value: list[SourceConfig]) -> list[SourceConfig]:
+        """Polling state is keyed by name: two sources sharing one would corrupt each other's ETags."""
+        seen: set[str] = set()
+        for source in value:
+            if source.name in seen:
+                raise ValueError(f"source name {source.name!r} is used twice; names must be unique")
+            seen.add(source.name)
+        return value
+
     @property
     def base_dir(self) -> Path:
         """Relative paths in the config (demo feeds) are relative to the config file."""

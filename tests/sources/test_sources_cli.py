@@ -88,3 +88,9 @@ def test_bundled_demo_polls_offline_from_any_directory(
     assert {"Mira Murati steps down as OpenAI's chief technology officer"} <= set(docs)
     again = poll_once(engine, settings, force=True)  # type: ignore[arg-type]
     assert [r.status for r in again.results] == ["not_modified"]
+
+
+def test_duplicate_source_names_are_rejected(engine: object, db_url: str, tmp_path: Path) -> None:
+    config = write_config(tmp_path, '[[sources]]\nname = "a"\nurl = "x"\n\n[[sources]]\nname = "a"\nurl = "y"\n')
+    code, out = invoke(config, db_url, "sources")
+    assert code == 2 and "'a' is used twice" in out

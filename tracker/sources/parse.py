@@ -50,6 +50,7 @@ class Item:
     title: str | None
     published: datetime | None
     text: str
+    linked: bool = True  # False: the URL is synthetic (no link in the listing), there is no article to fetch
 
 
 def parse_listing(
@@ -141,7 +142,7 @@ def parse_feed(body: bytes, content_type: str, url: str, *, warnings: list[str] 
         title = normalise_text(entry.get("title", "")) or None
         item_url = absolute_link(url, link) if link else _synthetic_url(url, guid or f"{title}|{html}")
         published = entry.get("published_parsed") or entry.get("updated_parsed")
-        items.append(Item(item_url, title, parse_date(published), html_to_text(html or "")))
+        items.append(Item(item_url, title, parse_date(published), html_to_text(html or ""), linked=bool(link)))
     return items
 
 
@@ -215,6 +216,7 @@ def _json_items(raw: list[Any], url: str) -> list[Item]:
                 title=html_to_text(str(title)) if title is not None else None,
                 published=parse_date(_field(entry, DATE_KEYS)),
                 text=html_to_text(str(text)) if text is not None else "",
+                linked=isinstance(link, str),
             )
         )
     return items
