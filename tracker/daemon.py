@@ -159,7 +159,8 @@ class Daemon:
         self.totals["events"] += report.events
         self.totals["failures"] += len(report.failed)
         for r in report.polled:
-            level = logging.WARNING if r.failed else logging.INFO
+            # Unchanged feeds are the common case: at debug level, so logs show what changed or broke.
+            level = logging.WARNING if r.failed else logging.DEBUG if r.status == "not_modified" else logging.INFO
             log_event(log, "polled", level=level, source=r.name, status=r.status, http=r.http_status, items=r.items,
                       new=r.new_items, documents=r.documents, events=r.events, seconds=round(r.seconds, 3),
                       next_due=iso_utc(r.next_due) if r.next_due else None, error=r.error)  # fmt: skip

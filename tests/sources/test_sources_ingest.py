@@ -297,3 +297,13 @@ def test_daemon_in_process_polls_runs_hooks_and_stops(engine: Engine, site: Site
     assert asyncio.run(asyncio.wait_for(go(), 30)) == 0
     assert doc_count(engine) == 1 and len(list(EventStore(engine).read_all())) == 1
     assert site.statuses("/feed")[:3] == [200, 304, 304]
+
+
+def test_feed_in_another_charset_than_declared_is_read(engine: Engine, site: Site) -> None:
+    body = rss([("Zoë Müller joins Société Générale", "/z", "Zoë Müller joined Société Générale.")])
+    latin = body.replace('encoding="utf-8"', 'encoding="iso-8859-1"').encode("latin-1")
+    url = site.add("/feed", latin, content_type="application/rss+xml; charset=utf-8")  # the header lies
+    report = poll(engine, settings_for(src("news", url)))
+    assert report.results[0].documents == 1
+    [doc] = list_documents(engine)
+    assert "joined Soci" in doc.text and doc.title is not None and doc.title.startswith("Zo")
