@@ -139,11 +139,17 @@ class IngestOutcome:
 
 # -- the synchronous unit of work ---------------------------------------------------------------
 def extractor_info(extractor: Extractor) -> tuple[str, str]:
-    """Name and version for event meta: module constants EXTRACTOR_NAME/EXTRACTOR_VERSION
-    (tracker.extract has them), else attributes on the callable."""
-    module = sys.modules.get(getattr(extractor, "__module__", "") or "")
-    name = getattr(module, "EXTRACTOR_NAME", None) or getattr(extractor, "name", None)
-    version = getattr(module, "EXTRACTOR_VERSION", None) or getattr(extractor, "version", None)
+    """Name and version for event meta: `.name`/`.version` on the callable, else constants
+    EXTRACTOR_NAME/EXTRACTOR_VERSION of its module or the nearest parent package that has
+    them (tracker.extract does, wherever the real function ends up living)."""
+    name = getattr(extractor, "name", None)
+    version = getattr(extractor, "version", None)
+    module_name = getattr(extractor, "__module__", "") or ""
+    while module_name and not (name and version):  # tracker.extract.rules -> tracker.extract -> tracker
+        module = sys.modules.get(module_name)
+        name = name or getattr(module, "EXTRACTOR_NAME", None)
+        version = version or getattr(module, "EXTRACTOR_VERSION", None)
+        module_name = module_name.rpartition(".")[0]
     return str(name or getattr(extractor, "__qualname__", "extractor")), str(version or "0")
 
 

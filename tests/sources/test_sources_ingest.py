@@ -307,3 +307,18 @@ def test_feed_in_another_charset_than_declared_is_read(engine: Engine, site: Sit
     assert report.results[0].documents == 1
     [doc] = list_documents(engine)
     assert "joined Soci" in doc.text and doc.title is not None and doc.title.startswith("Zo")
+
+
+def test_extractor_name_and_version_come_from_the_callable_or_its_package() -> None:
+    from tracker import extract as extract_package
+    from tracker.ingest import extractor_info
+
+    assert extractor_info(fake_extractor) == ("fake", "7")
+    expected = (extract_package.EXTRACTOR_NAME, extract_package.EXTRACTOR_VERSION)
+    assert extractor_info(extract_package.extract) == expected
+
+    def elsewhere(text: str) -> list[Move]:
+        return []
+
+    elsewhere.__module__ = "tracker.extract.not_a_module"
+    assert extractor_info(elsewhere) == expected
