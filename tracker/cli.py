@@ -278,8 +278,9 @@ def poll(
     force: Annotated[bool, typer.Option("--force", help="Poll every source now, even if not due.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Poll sources: new documents, their moves recorded as events. Failing sources are reported
-    (exit 0); an unknown --source exits 2."""
+    """Poll sources for new documents and record their moves as events.
+
+    Failing sources are reported and the exit code stays 0; an unknown --source exits 2."""
     st = state(ctx)
     _one_source(st.settings, source)
     if not once:

@@ -292,7 +292,7 @@ class Poller:
             next_due = await self.serialised(self._save_failure, source, state, exc, now)
         except Exception:  # the database itself is failing: report it, keep the other sources going
             log.exception("cannot record the failure of %s", source.name)
-        log_event(log, "source_failed", source=source.name, reason=exc.reason, status=exc.status)
+        log_event(log, "source_failed", logging.DEBUG, source=source.name, reason=exc.reason, status=exc.status)
         return SourceResult(source.name, source.kind, source.url, "error", http_status=exc.status, error=exc.reason,
                             next_due=next_due, seconds=time.monotonic() - t0)  # fmt: skip
 
