@@ -83,7 +83,18 @@ class SourceConfig(BaseModel):
     interval: float = 900.0
     fetch_articles: bool = False
     items_path: str | None = None  # json sources: dotted path to the list of items
+    link_pattern: str | None = None  # page sources: regex an article link must match (default: a heuristic)
     enabled: bool = True
+
+    @field_validator("link_pattern")
+    @classmethod
+    def _check_pattern(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"not a regular expression: {exc}") from None
+        return value
 
     _check_interval = field_validator("interval", mode="before")(parse_interval)
 
@@ -116,7 +127,10 @@ class AlertSettings(BaseModel):
     seniority: list[str] = ["founder", "c-level", "vp", "head"]
     digest: str = "off"
     max_attempts: int = Field(default=5, ge=1)
+    dispatch_interval: float = 30.0  # the daemon also sends pending alerts on this schedule
     flows: list[FlowRuleConfig] = []
+
+    _check_dispatch_interval = field_validator("dispatch_interval", mode="before")(parse_interval)
 
     @field_validator("seniority")
     @classmethod
@@ -153,7 +167,10 @@ class FetchSettings(BaseModel):
     per_host: int = 2
     concurrency: int = 20
     cycle_timeout: float = 120.0
+    max_items: int = Field(default=200, ge=1)  # new items taken from one listing per poll (newest first)
     user_agent: str = "exec-tracker/0.1 (+https://github.com/exec-tracker)"
+
+    _check_durations = field_validator("timeout", "cycle_timeout", mode="before")(parse_interval)
 
 
 class Settings(BaseModel):
@@ -167,6 +184,17 @@ class Settings(BaseModel):
     dedup: DedupSettings = DedupSettings()
     fetch: FetchSettings = FetchSettings()
     slack: SlackSettings = Field(default_factory=SlackSettings)
+
+    @field_validator("sources")
+    @classmethod
+    def _unique_source_names(cls, value: list[SourceConfig]) -> list[SourceConfig]:
+        """Polling state is keyed by name: two sources sharing one would corrupt each other's ETags."""
+        seen: set[str] = set()
+        for source in value:
+            if source.name in seen:
+                raise ValueError(f"source name {source.name!r} is used twice; names must be unique")
+            seen.add(source.name)
+        return value
 
     @property
     def base_dir(self) -> Path:
