@@ -1,0 +1,868 @@
+"""One article, sentence by sentence: mentions, person descriptions, triggers, then merged moves.
+
+State carried across sentences is what a reader carries: the full names seen so far
+(for "Karpathy" and "he"), what each person is said to do (for "leaving for a rival"
+and for telling a promotion from a hire), and the organisation the article is about.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from tracker.extract.cues import hedge_factor, silenced
+from tracker.extract.dates import move_date
+from tracker.extract.model import Move
+from tracker.extract.names import ORG_SUFFIX, KnownPeople, Mention, Token, find_mentions, tokenize
+from tracker.extract.patterns import (
+    TRIGGERS,
+    PersonInfo,
+    Raw,
+    Trigger,
+    company_context,
+    find_triggers,
+    former_marked,
+    is_position,
+    negated,
+    passive,
+    title_phrase,
+)
+from tracker.extract.resolve import Resolver
+from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS, clean_role, seniority
+from tracker.extract.sentences import split_sentences
+
+_ORG_NOISE = {"the", "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "platforms", "group",
+              "holdings"}
+_APPOS_START = {"the", "a", "an", "one", "two", "three", "previously", "currently", "formerly", "former", "now",
+                "who", "whose", "most", "also", "both", "then", "until", "its", "his", "her", "their", "once"}
+_VERBISH = {"said", "says", "announced", "told", "added", "is", "was", "has", "had", "will", "would", "and",
+            "but", "which", "where", "when", "according", "wrote", "posted", "confirmed", "are", "were",
+            "have", "plans", "to", "in", "on", "on", "at", "after", "before", "while", "as"}
+_SKIP_BEFORE_ORG = {"rival", "the", "fellow", "startup", "start-up", "company", "firm", "lab", "chipmaker",
+                    "newly", "formed", "new", "its", "competitor", "cloud", "giant", "search", "social", "media"}
+_GROUP_GLUE = {",", "and", "&", "'s", "’s", "fellow", "former", "ex", "both"}
+_BASE = {"leave": 0.9, "depart_for": 0.9, "join": 0.9, "become": 0.88, "hire": 0.92, "found": 0.9,
+         "succeed": 0.85, "succeeded_by": 0.85, "role": 0.9}
+
+
+def _org_norm(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join(t for t in re.split(r"[^a-z0-9]+", text) if t and t not in _ORG_NOISE)
+
+
+def same_org(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    x, y = _org_norm(a), _org_norm(b)
+    return bool(x and y) and (x == y or f" {x} " in f" {y} " or f" {y} " in f" {x} ")
+
+
+@dataclass
+class _Sentence:
+    text: str
+    tokens: list[Token]
+    mentions: list[Mention]
+    by_tok: dict[int, Mention] = field(default_factory=dict)
+    names: dict[int, str] = field(default_factory=dict)  # PER mention start -> full name
+    attached: set[int] = field(default_factory=set)  # ORG mention starts that describe a person
+    groups: dict[int, list[Mention]] = field(default_factory=dict)
+    org: str | None = None  # the organisation the sentence is about (its first free-standing one)
+
+
+class Article:
+    """Extraction state for one article."""
+
+    def __init__(self, resolver: Resolver, published: dt.date | None) -> None:
+        self.resolver = resolver
+        self.published = published
+        self.people = KnownPeople()
+        self.info: dict[str, PersonInfo] = {}
+        self.last_person: str | None = None
+        self.last_group: list[str] = []
+        self.context_org: str | None = None
+        self.org_names: list[str] = []
+        self.moves: list[tuple[Raw, str, str]] = []
+
+    # ---------------------------------------------------------------- mentions and descriptions
+    def seed_title(self, title: str) -> None:
+        tokens = tokenize(title)
+        for m in find_mentions(tokens, title, self.resolver, self.people):
+            if m.kind == "ORG":
+                self.context_org = m.name
+                self.org_names.append(m.name)
+                return
+
+    def _prepare(self, text: str) -> _Sentence:
+        tokens = tokenize(text)
+        mentions = find_mentions(tokens, text, self.resolver, self.people)
+        s = _Sentence(text, tokens, mentions)
+        for m in mentions:
+            for k in range(m.i, m.j):
+                s.by_tok[k] = m
+            if m.kind == "PER":
+                s.names[m.i] = m.name
+                if len(m.name.split()) >= 2:
+                    self.people.add(m.name)
+            elif m.kind == "ORG":
+                self.org_names.append(m.name)
+        self._group(s)
+        for m in mentions:
+            if m.kind == "PER":
+                self._describe(s, m)
+        free = [m for m in mentions if m.kind == "ORG" and m.i not in s.attached]
+        if free:
+            s.org = free[0].name
+        return s
+
+    def _group(self, s: _Sentence) -> None:
+        pers = [m for m in s.mentions if m.kind == "PER"]
+        current: list[Mention] = []
+        for m in pers:
+            if current:
+                prev = current[-1]
+                between = s.tokens[prev.j:m.i]
+                ok = 0 < len(between) <= 8 and any(t.low in (",", "and", "&") for t in between)
+                for k in range(prev.j, m.i):
+                    t = s.tokens[k]
+                    mm = s.by_tok.get(k)
+                    if not (t.low in _GROUP_GLUE or t.low in TITLE_HEADS or t.low in TITLE_MODIFIERS
+                            or (mm is not None and mm.kind == "ORG")):
+                        ok = False
+                if ok:
+                    current.append(m)
+                    continue
+                for g in current:
+                    s.groups[g.i] = current
+            current = [m]
+        for g in current:
+            s.groups[g.i] = current
+
+    def _mention_ending(self, s: _Sentence, k: int) -> Mention | None:
+        m = s.by_tok.get(k)
+        return m if m is not None and m.j == k + 1 else None
+
+    def _describe(self, s: _Sentence, m: Mention) -> None:
+        """Record the title and employer the sentence gives a person (before or after the name)."""
+        name = s.names[m.i]
+        info = self.info.setdefault(name, PersonInfo())
+        toks = s.tokens
+        # pre-modifier title: "former OpenAI CTO Mira Murati", "Scale's chief executive Alexandr Wang"
+        k = m.i - 1
+        if k >= 1 and toks[k].text == "," and toks[k - 1].low in TITLE_HEADS:
+            k -= 1
+        end = k
+        former = False
+        while k >= 0 and (toks[k].low in TITLE_HEADS or toks[k].low in TITLE_MODIFIERS
+                          or toks[k].low in ("and", "former", "ex", "then")
+                          or (toks[k].low.rstrip("s") in TITLE_HEADS and k == end)):
+            if toks[k].low in ("former", "ex", "then"):
+                former = True
+            k -= 1
+        title = None
+        if end >= 0 and k < end and (toks[end].low in TITLE_HEADS or toks[end].low.rstrip("s") in TITLE_HEADS):
+            title = clean_role(" ".join(t.text for t in toks[k + 1:end + 1] if t.low not in ("former", "ex")))
+            if toks[k + 1].low == "and":
+                title = None
+        org: str | None = None
+        if title is not None:
+            if k >= 0 and toks[k].low in ("'s", "’s"):
+                k -= 1
+            om = self._mention_ending(s, k)
+            if om is not None and om.kind in ("ORG", "ORGREF"):
+                org = self._resolve(s, om) if om.kind == "ORGREF" else om.name
+                if om.kind == "ORG":
+                    s.attached.add(om.i)
+                if om.kind == "ORGREF":
+                    info.insider = True
+                k = om.i - 1
+            if k >= 0 and (toks[k].low in ("former", "ex", "onetime") or toks[k].low.startswith("ex-")):
+                former = True
+            if k >= 0 and toks[k].low in ("former", "then-"):
+                former = True
+            self._merge_info(info, title, org, former)
+        # appositive or relative clause: "Mira Murati, OpenAI's chief technology officer, ..."
+        group = s.groups.get(m.i, [m])
+        if m is not group[-1]:
+            return
+        j = m.j
+        if j >= len(toks) or toks[j].text != ",":
+            return
+        e = j + 1
+        while e < len(toks) and toks[e].text not in (",", ";", ":"):
+            e += 1
+        seg = toks[j + 1:e]
+        if not seg:
+            return
+        first = seg[0].low
+        first_m = s.by_tok.get(j + 1)
+        if first_m is not None and first_m.kind in ("PER", "PRON"):
+            return
+        nxt_who = any(t.low == "who" for t in seg[:3])
+        if not (first in _APPOS_START or first in TITLE_HEADS or first in TITLE_MODIFIERS
+                or (first_m is not None and first_m.kind in ("ORG", "ORGREF")) or nxt_who):
+            return
+        if first in _VERBISH and first not in ("who",):
+            return
+        seg_text = s.text[seg[0].start:seg[-1].end]
+        words = [t.low for t in seg]
+        moved = any(mt.lastgroup and not mt.lastgroup.startswith(("hire", "become", "role"))
+                    for mt in TRIGGERS.finditer(seg_text))
+        a_former = former_marked(words) or moved or "had been" in seg_text or "who was" in seg_text
+        insider = any(w in ("currently", "now") for w in words)
+        orgs: list[Mention] = []
+        who_at = next((idx for idx, w in enumerate(words) if w == "who"), -1)
+        for idx in range(j + 1, e):
+            om = s.by_tok.get(idx)
+            if om is not None and om.i == idx and om.kind == "ORG":
+                s.attached.add(om.i)
+                if who_at < 0 or idx - (j + 1) > who_at:
+                    orgs.append(om)
+            elif om is not None and om.i == idx and om.kind == "ORGREF" and om.text.lower() not in ("it",):
+                if idx + 1 < len(toks) and toks[idx + 1].low in ("'s", "’s") or om.text.lower() == "its":
+                    insider = True
+        a_title = None
+        for idx in range(j + 1, e):
+            t, _end = title_phrase(toks, idx)
+            if t:
+                a_title = t
+                break
+        a_org: str | None = None
+        if orgs:
+            a_org = orgs[0].name
+            if len(orgs) > 1:
+                gap = {t.low for t in toks[orgs[0].j:orgs[-1].i]}
+                if gap <= {"and", "of", ",", "the", "at"}:
+                    a_org = orgs[-1].name
+        if insider:
+            info.insider = True
+        if a_title or a_org:
+            for g in group:
+                ginfo = self.info.setdefault(s.names.get(g.i, g.name), PersonInfo())
+                self._merge_info(ginfo, a_title, a_org, a_former)
+                if insider:
+                    ginfo.insider = True
+
+    @staticmethod
+    def _merge_info(info: PersonInfo, title: str | None, org: str | None, former: bool) -> None:
+        if former:
+            if org:
+                info.orgs_former.append(org)
+            if info.title is None and org is None:
+                info.former = True
+            return
+        if title and info.title is None:
+            info.title = title
+        if org and info.org is None:
+            info.org = org
+
+    # ---------------------------------------------------------------- resolution helpers
+    def _resolve(self, s: _Sentence, m: Mention, exclude: tuple[str | None, ...] = ()) -> str | None:
+        """The organisation an "it"/"the company" refers to: the nearest free one before, else the article's."""
+        if m.kind == "ORG":
+            return m.name
+        cands = [x for x in s.mentions if x.kind == "ORG" and x.i < m.i]
+        for x in reversed(cands):
+            if x.i not in s.attached and not any(same_org(x.name, e) for e in exclude if e):
+                return x.name
+        if self.context_org and not any(same_org(self.context_org, e) for e in exclude if e):
+            return self.context_org
+        for x in reversed(cands):
+            if not any(same_org(x.name, e) for e in exclude if e):
+                return x.name
+        return None
+
+    def _persons(self, s: _Sentence, m: Mention) -> list[str]:
+        if m.kind == "PER":
+            return [s.names.get(g.i, g.name) for g in s.groups.get(m.i, [m])]
+        if m.kind == "PRON":
+            before = [x for x in s.mentions if x.kind == "PER" and x.i < m.i]
+            if m.plural:
+                for x in reversed(before):
+                    grp = s.groups.get(x.i, [x])
+                    if len(grp) > 1:
+                        return [s.names.get(g.i, g.name) for g in grp]
+                return list(self.last_group)
+            if before:
+                return [s.names.get(before[-1].i, before[-1].name)]
+            return [self.last_person] if self.last_person else []
+        return []
+
+    def _subject(self, s: _Sentence, i: int) -> Mention | None:
+        """The person a verb at token ``i`` is about, skipping appositives and relative clauses."""
+        toks = s.tokens
+        b = i
+        own = True
+        while b > 0:
+            a = b - 1
+            while a >= 0 and toks[a].text not in (",", ";", ":"):
+                a -= 1
+            seg_start = a + 1
+            cands = [s.by_tok[k] for k in range(seg_start, b) if k in s.by_tok
+                     and s.by_tok[k].kind in ("PER", "PRON") and s.by_tok[k].i == k]
+            first = toks[seg_start].low if seg_start < b else ""
+            first_m = s.by_tok.get(seg_start)
+            appositive = (not own) and (first in _APPOS_START or first in TITLE_HEADS or first in TITLE_MODIFIERS
+                                        or (first_m is not None and first_m.kind in ("ORG", "ORGREF")
+                                            and not cands))
+            if cands and (own or not appositive):
+                return cands[-1]
+            own = False
+            b = a
+            if a < 0:
+                break
+        return None
+
+    def _object(self, s: _Sentence, j: int, limit: int = 12, kinds: tuple[str, ...] = ("PER", "PRON")) \
+            -> Mention | None:
+        for k in range(j, min(len(s.tokens), j + limit)):
+            m = s.by_tok.get(k)
+            if m is not None and m.i == k and m.kind in kinds:
+                return m
+            if s.tokens[k].text == ";":
+                return None
+        return None
+
+    def _org_after(self, s: _Sentence, j: int, exclude: tuple[str | None, ...] = ()) -> Mention | None:
+        k = j
+        skipped = 0
+        while k < len(s.tokens) and skipped <= 3:
+            m = s.by_tok.get(k)
+            if m is not None:
+                return m if m.kind in ("ORG", "ORGREF") else None
+            if s.tokens[k].low not in _SKIP_BEFORE_ORG and not s.tokens[k].text[:1].islower():
+                return None
+            k += 1
+            skipped += 1
+        return None
+
+    def _role_at(self, s: _Sentence, k: int, exclude: tuple[str | None, ...] = ()) \
+            -> tuple[str | None, str | None, int]:
+        """A title at ``k`` ("as its chief product officer", "to become the chipmaker's next CEO")."""
+        toks = s.tokens
+        n = len(toks)
+        while k < n and toks[k].low in ("as", "to", "become", "becomes", "be", "the", "new", "next", "its",
+                                        "their", "a", "an", "serve", "permanent"):
+            if toks[k].low == "its":
+                break
+            k += 1
+        org: str | None = None
+        m = s.by_tok.get(k)
+        if m is not None and m.i == k and m.kind in ("ORG", "ORGREF"):
+            if m.text.lower() == "its":
+                org = self._resolve(s, m, exclude)
+                k = m.j
+            elif m.j < n and toks[m.j].low in ("'s", "’s"):
+                org = self._resolve(s, m, exclude) if m.kind == "ORGREF" else m.name
+                k = m.j + 1
+        title, e = title_phrase(toks, k)
+        if title is None:
+            return None, org, k
+        if e + 1 < n and toks[e].low in ("of", "at", "for", "with"):
+            om = s.by_tok.get(e + 1)
+            if om is not None and om.kind in ("ORG", "ORGREF"):
+                org = self._resolve(s, om, exclude) if om.kind == "ORGREF" else om.name
+                e = om.j
+        return title, org, e
+
+    def _host(self, s: _Sentence, i: int) -> str | None:
+        """The organisation doing the hiring: the nearest organisation (or its describer) before the verb."""
+        for k in range(i - 1, -1, -1):
+            m = s.by_tok.get(k)
+            if m is None or m.j != k + 1:
+                continue
+            if m.kind == "ORG":
+                return m.name
+            if m.kind == "ORGREF":
+                return self._resolve(s, m)
+            if m.kind == "PER":
+                info = self.info.get(s.names.get(m.i, m.name))
+                if info and info.org:
+                    return info.org
+        return s.org or self.context_org
+
+    def _team(self, s: _Sentence, a: int, b: int) -> str | None:
+        lo = s.tokens[max(0, a)].start
+        hi = s.tokens[min(len(s.tokens), b) - 1].end if b > a else lo
+        m = re.search(r"(?:'s|’s|\bthe|\bits)\s+((?:[a-z][a-z\-]*\s+){0,3}?[a-z][a-z\-]*)\s+(?:team|unit|division)\b",
+                      s.text[lo:hi + 40])
+        return m.group(1) if m else None
+
+    def _direction(self, person: str, org: str | None, role: str | None, origin: str | None = None) -> str:
+        """Joined from outside, or a new title inside the same organisation?"""
+        info = self.info.get(person)
+        if origin and not same_org(origin, org):
+            return "joined"
+        if info and info.org and not info.former and not same_org(info.org, org):
+            return "joined"
+        low = (role or "").lower()
+        if re.search(r"\b(interim|acting)\b", low):
+            return "role_changed"
+        if info and info.insider:
+            return "role_changed"
+        if info and info.title and is_position(info.title) and (info.org is None or same_org(info.org, org)) \
+                and not info.orgs_former:
+            return "role_changed"
+        return "joined"
+
+    def _affiliation(self, person: str) -> str | None:
+        info = self.info.get(person)
+        return info.org if info else None
+
+    # ---------------------------------------------------------------- triggers
+    def process(self, text: str) -> None:
+        s = self._prepare(text)
+        if s.org:
+            self.context_org = s.org
+        if not silenced(text):
+            self._sentence_moves(s)
+        pers = [m for m in s.mentions if m.kind == "PER"]
+        if pers:
+            last = pers[-1]
+            self.last_person = s.names.get(last.i, last.name)
+            grp = s.groups.get(last.i, [last])
+            self.last_group = [s.names.get(g.i, g.name) for g in grp]
+            for m in pers:
+                grp = s.groups.get(m.i, [m])
+                if len(grp) > 1:
+                    self.last_group = [s.names.get(g.i, g.name) for g in grp]
+
+    def _emit(self, s: _Sentence, raw: Raw, trig: Trigger, factor: float) -> None:
+        if not raw.person or not raw.org or same_org(raw.person, raw.org):
+            return
+        if len(raw.person.split()) < 2 and not self.people.lookup(raw.person):
+            return
+        raw.confidence = max(0.05, min(0.99, raw.confidence * factor))
+        toks = s.tokens
+        a = trig.i
+        while a > 0 and toks[a - 1].text not in (",", ";", ":"):
+            a -= 1
+        b = trig.j
+        while b < len(toks) and toks[b].text not in (",", ";"):
+            b += 1
+        clause = s.text[toks[a].start:toks[b - 1].end] if b > a else s.text
+        self.moves.append((raw, s.text, clause))
+
+    def _sentence_moves(self, s: _Sentence) -> None:
+        triggers = find_triggers(s.text, s.tokens)
+        factor = hedge_factor(s.text)
+        produced: list[Raw] = []
+        later: list[Trigger] = []
+        for trig in triggers:
+            if trig.family in ("succeed", "succeeded_by"):
+                later.append(trig)
+                continue
+            if negated(s.tokens, trig.i):
+                continue
+            for raw in getattr(self, "_t_" + trig.family)(s, trig):
+                if any(pm.person == raw.person and pm.direction == raw.direction and same_org(pm.org, raw.org)
+                       for pm in produced):
+                    continue
+                produced.append(raw)
+                self._emit(s, raw, trig, factor)
+        for trig in later:
+            if negated(s.tokens, trig.i):
+                continue
+            for raw in getattr(self, "_t_" + trig.family)(s, trig, produced):
+                produced.append(raw)
+                self._emit(s, raw, trig, factor)
+
+    def _pronoun_penalty(self, m: Mention) -> float:
+        return 0.95 if m.kind == "PRON" else 1.0
+
+    def _t_leave(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        toks = s.tokens
+        j = t.j
+        if j < len(toks) and toks[j].low == "of":
+            return []
+        nxt = s.by_tok.get(j)
+        if nxt is not None and nxt.kind in ("PER", "PRON"):
+            return []
+        if j < len(toks) and toks[j].low in ("unclear", "open", "behind", "unanswered", "alone", "out", "over",
+                                               "room", "questions", "little", "no", "him", "her", "them"):
+            return []
+        subj = self._subject(s, t.i)
+        if subj is None:
+            return []
+        explicit = self._org_after(s, j)
+        role, role_org, _e = (None, None, j)
+        if j < len(toks) and toks[j].low == "as":
+            role, role_org, _e = self._role_at(s, j)
+        elif j < len(toks) and toks[j].low == "from":
+            om = self._org_after(s, j + 1)
+            if om is not None and om.kind == "ORG":
+                explicit = om
+        out: list[Raw] = []
+        for person in self._persons(s, subj):
+            aff = self._affiliation(person)
+            org: str | None
+            if explicit is not None and explicit.kind == "ORG":
+                org = explicit.name
+            elif explicit is not None:
+                org = aff or self._resolve(s, explicit)
+            else:
+                org = role_org or aff or s.org or self.context_org
+            if org is None:
+                continue
+            info = self.info.get(person)
+            prole = role or (info.title if info and same_org(info.org, org) else None) or \
+                (info.title if info and info.org is None and not info.former else None)
+            out.append(Raw(person, org, "left", prole, self._team(s, subj.i, t.j), _BASE["leave"]
+                           * self._pronoun_penalty(subj)))
+        return out
+
+    def _t_depart_for(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        left = self._t_leave(s, Trigger("leave", t.i, t.j - 1, t.text))
+        dest = self._org_after(s, t.j)
+        out = list(left)
+        if dest is not None and dest.kind == "ORG":
+            subj = self._subject(s, t.i)
+            if subj is not None:
+                for person in self._persons(s, subj):
+                    out.append(Raw(person, dest.name, "joined", None, None, _BASE["join"]))
+                    for r in left:
+                        if r.person == person:
+                            r.destination = dest.name
+        return out
+
+    def _t_join(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        toks = s.tokens
+        subj = self._subject(s, t.i)
+        if subj is None:
+            return []
+        persons = self._persons(s, subj)
+        j = t.j
+        role: str | None = None
+        org: str | None = None
+        origin: str | None = None
+        team: str | None = None
+        exclude = tuple(self._affiliation(p) for p in persons)
+        if t.text.endswith(" as") or (j < len(toks) and toks[j].low == "as"):
+            role, org, _e = self._role_at(s, j if t.text.endswith(" as") else j + 1, exclude)
+            org = org or s.org or self.context_org
+            if s.org and any(same_org(s.org, e) for e in exclude if e):
+                org = org if org != s.org else self.context_org
+        elif j < len(toks) and toks[j].low == "from":
+            om = self._org_after(s, j + 1)
+            if om is None or om.kind != "ORG":
+                return []
+            origin = om.name
+            org = s.org if s.org and not same_org(s.org, origin) else self.context_org
+            if same_org(org, origin):
+                return []
+        else:
+            om = self._org_after(s, j, exclude)
+            if om is None:
+                return []
+            if om.kind == "ORGREF" and om.text.lower() == "it":
+                return []
+            org = om.name if om.kind == "ORG" else self._resolve(s, om, exclude)
+            team = self._team(s, om.i, om.j + 6)
+            after = om.j
+            if after < len(toks) and toks[after].low in ("'s", "’s"):
+                after += 1
+                while after < len(toks) and toks[after].text[:1].islower() and toks[after].low not in ("as",):
+                    after += 1
+            if after < len(toks) and toks[after].low == "as":
+                role, _o, _e = self._role_at(s, after + 1)
+        if org is None:
+            return []
+        out = []
+        for person in persons:
+            out.append(Raw(person, org, "joined", role, team, _BASE["join"] * self._pronoun_penalty(subj),
+                           origin=origin))
+            if origin:
+                out.append(Raw(person, origin, "left", None, None, _BASE["join"] * 0.95, destination=org))
+        return out
+
+    def _t_become(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        subj = self._subject(s, t.i)
+        if subj is None:
+            return []
+        persons = self._persons(s, subj)
+        exclude = tuple(self._affiliation(p) for p in persons) if False else ()
+        role, org, _e = self._role_at(s, t.j, exclude)
+        if t.text.startswith("will be ") and role is None:
+            k = t.i
+            while k < len(s.tokens) and s.tokens[k].low not in ("be",):
+                k += 1
+            role, org, _e = self._role_at(s, k + 1)
+        if not is_position(role):
+            return []
+        org = org or s.org or self.context_org
+        if org is None:
+            return []
+        out = []
+        for person in persons:
+            direction = self._direction(person, org, role)
+            out.append(Raw(person, org, direction, role, None, _BASE["become"] * self._pronoun_penalty(subj)))
+        return out
+
+    def _t_hire(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        toks = s.tokens
+        promote = t.text.startswith(("promot", "elevat"))
+        external = not t.text.startswith(("appoint", "nam", "promot", "elevat", "pick", "select", "chose",
+                                          "install"))
+        if passive(toks, t.i):
+            subj = self._subject(s, t.i)
+            if subj is None:
+                return []
+            persons = self._persons(s, subj)
+            k = t.j
+            role, org, _e = self._role_at(s, k)
+            if org is None:
+                by = self._object(s, t.j, 6, ("ORG",))
+                if by is not None and by.i > 0 and toks[by.i - 1].low == "by":
+                    org = by.name
+            org = org or s.org or self.context_org
+            if org is None:
+                return []
+            out = []
+            for person in persons:
+                direction = "role_changed" if promote else (
+                    "joined" if external else self._direction(person, org, role))
+                out.append(Raw(person, org, direction, role, None, _BASE["hire"] * 0.97))
+            return out
+        obj = self._object(s, t.j)
+        if obj is None:
+            return []
+        # an organisation between the verb and the person would be the hired thing ("named a startup X")
+        if t.text.startswith(("nam", "add")):
+            nxt = self._object(s, t.j, 3, ("ORG",))
+            if nxt is not None and nxt.i < obj.i and not (nxt.j < len(toks) and toks[nxt.j].text[:1].islower()):
+                return []
+        host = self._host(s, t.i)
+        if host is None:
+            return []
+        persons = self._persons(s, obj)
+        grp = s.groups.get(obj.i, [obj]) if obj.kind == "PER" else [obj]
+        k = grp[-1].j
+        # skip an appositive after the person
+        if k < len(toks) and toks[k].text == ",":
+            e = k + 1
+            while e < len(toks) and toks[e].text not in (",", ";", "."):
+                e += 1
+            if e < len(toks) and toks[e].text == ",":
+                k = e + 1
+        origin: str | None = None
+        for q in range(t.j, min(len(toks), k + 3)):
+            if toks[q].low == "from":
+                om = self._org_after(s, q + 1)
+                if om is not None and om.kind == "ORG":
+                    origin = om.name
+        role: str | None = None
+        window_end = min(len(toks), k + 12)
+        for q in range(k, window_end):
+            if toks[q].low in ("as", "to") or q == k:
+                r, _o, _e = self._role_at(s, q if toks[q].low in ("as", "to") else q)
+                if r and is_position(r):
+                    role = r
+                    break
+            if toks[q].text == ";":
+                break
+        out = []
+        for person in persons:
+            if promote:
+                direction = "role_changed"
+            elif external:
+                direction = "joined"
+            else:
+                direction = self._direction(person, host, role, origin)
+            out.append(Raw(person, host, direction, role, self._team(s, k, window_end),
+                           _BASE["hire"] * self._pronoun_penalty(obj), origin=origin))
+            if origin and direction == "joined":
+                out.append(Raw(person, origin, "left", None, None, _BASE["hire"] * 0.95, destination=host))
+        return out
+
+    def _t_found(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        toks = s.tokens
+        word = t.text
+        if word.startswith("found") and not word.startswith("founded"):
+            return []
+        strict = not re.match(r"(co-?)?found", word)
+        if t.j < len(toks) and toks[t.j].low == "by":
+            founders = self._object(s, t.j + 1, 4)
+            if founders is None:
+                return []
+            org_m: Mention | None = None
+            for k in range(t.i - 1, -1, -1):
+                m = s.by_tok.get(k)
+                if m is not None and m.kind == "ORG" and m.j == k + 1:
+                    org_m = m
+                    break
+            if org_m is None:
+                return []
+            persons = self._persons(s, founders)
+            org = org_m.name
+        else:
+            subj = self._subject(s, t.i)
+            if subj is None:
+                return []
+            persons = self._persons(s, subj)
+            org_m = None
+            for k in range(t.j, min(len(toks), t.j + 12)):
+                m = s.by_tok.get(k)
+                if m is not None and m.i == k:
+                    if m.kind == "ORG":
+                        org_m = m
+                        break
+                    if m.kind in ("PER", "PRON"):
+                        break
+                    if m.kind == "ORGREF" and k == t.j:
+                        return []
+                if TRIGGERS.match(toks[k].low) and k > t.j + 1 and toks[k].low not in ("named", "name"):
+                    break
+            if org_m is None:
+                return []
+            if strict and not (company_context(toks, t.j, min(len(toks), org_m.j + 6))
+                               or any(w.lower() in ORG_SUFFIX for w in org_m.name.split()[1:])):
+                return []
+            if org_m.j < len(toks) and toks[org_m.j].low in ("'s", "’s"):
+                return []
+            org = org_m.name
+            co = None
+            for k in range(org_m.j, min(len(toks), org_m.j + 10)):
+                if toks[k].low in ("with", "alongside"):
+                    co = self._object(s, k + 1, 4)
+                    break
+            if co is not None:
+                persons = persons + [p for p in self._persons(s, co) if p not in persons]
+        role = "co-founder" if (len(persons) > 1 or "co" in word) else "founder"
+        return [Raw(p, org, "founded", role, None, _BASE["found"]) for p in persons]
+
+    def _t_role(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        subj = self._subject(s, t.i)
+        if subj is None:
+            return []
+        role, org, _e = self._role_at(s, t.j)
+        if role is None:
+            return []
+        out = []
+        for person in self._persons(s, subj):
+            o = org or self._affiliation(person) or s.org or self.context_org
+            if o:
+                out.append(Raw(person, o, "role_changed", role, None, _BASE["role"]))
+        return out
+
+    def _t_succeed(self, s: _Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
+        pred = self._object(s, t.j, 4, ("PER",))
+        if pred is None:
+            return []
+        pred_name = s.names.get(pred.i, pred.name)
+        succ = self._subject(s, t.i)
+        succ_names = self._persons(s, succ) if succ is not None else []
+        base = next((r for r in produced if r.person in succ_names and r.direction in ("joined", "role_changed")),
+                    None)
+        out: list[Raw] = []
+        if base is not None:
+            org, role = base.org, base.role
+        else:
+            k = pred.j
+            role, org, _e = self._role_at(s, k) if k < len(s.tokens) and s.tokens[k].low == "as" else (None, None, k)
+            org = org or s.org or self.context_org
+            if org is None:
+                return []
+            for name in succ_names:
+                out.append(Raw(name, org, self._direction(name, org, role), role, None, _BASE["succeed"]))
+        info = self.info.get(pred_name)
+        prole = role or (info.title if info else None)
+        out.append(Raw(pred_name, org, "left", prole, None, _BASE["succeed"]))
+        return out
+
+    def _t_succeeded_by(self, s: _Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
+        succ = self._object(s, t.j, 4, ("PER",))
+        pred = self._subject(s, t.i)
+        if succ is None or pred is None:
+            return []
+        succ_name = s.names.get(succ.i, succ.name)
+        out: list[Raw] = []
+        for pname in self._persons(s, pred):
+            prior = next((r for r, _s, _c in reversed(self.moves) if r.person == pname and r.direction == "left"),
+                         None)
+            info = self.info.get(pname)
+            org = prior.org if prior else (info.org if info and info.org else s.org or self.context_org)
+            if org is None:
+                continue
+            role = prior.role if prior else (info.title if info else None)
+            out.append(Raw(pname, org, "left", role, None, _BASE["succeeded_by"]))
+            out.append(Raw(succ_name, org, self._direction(succ_name, org, role), role, None,
+                           _BASE["succeeded_by"]))
+        return out
+
+    # ---------------------------------------------------------------- results
+    def results(self) -> list[Move]:
+        raws = list(self.moves)
+        # a known employer the person is leaving behind when joining or founding elsewhere
+        extra: list[tuple[Raw, str, str]] = []
+        for raw, sent, clause in raws:
+            if raw.direction not in ("joined", "founded"):
+                continue
+            info = self.info.get(raw.person)
+            if info and info.org and not same_org(info.org, raw.org):
+                extra.append((Raw(raw.person, info.org, "left", info.title, None, raw.confidence * 0.8,
+                                  destination=raw.org, implicit=True), sent, clause))
+        merged: list[tuple[Raw, str, str]] = []
+        for item in raws + extra:
+            raw = item[0]
+            hit = next((m for m in merged if m[0].person == raw.person and same_org(m[0].org, raw.org)
+                        and (m[0].direction == raw.direction
+                             or {m[0].direction, raw.direction} == {"joined", "role_changed"})), None)
+            if hit is None:
+                merged.append(item)
+                continue
+            old = hit[0]
+            if raw.direction == "role_changed" and old.direction == "joined" and not old.origin:
+                old.direction = "role_changed"
+            if len(_org_norm(raw.org)) > len(_org_norm(old.org)):
+                old.org = raw.org
+            old.role = old.role or raw.role
+            old.team = old.team or raw.team
+            old.origin = old.origin or raw.origin
+            old.destination = old.destination or raw.destination
+            old.confidence = max(old.confidence, raw.confidence)
+        # link a departure to the matching hire
+        for raw, _s, _c in merged:
+            if raw.direction == "left" and raw.destination is None:
+                dest = next((r for r, _a, _b in merged if r.person == raw.person and r.direction in ("joined",
+                             "founded") and not same_org(r.org, raw.org)), None)
+                raw.destination = dest.org if dest else None
+            if raw.direction in ("joined", "founded") and raw.origin is None:
+                orig = next((r for r, _a, _b in merged if r.person == raw.person and r.direction == "left"
+                             and not same_org(r.org, raw.org)), None)
+                raw.origin = orig.org if orig else None
+        out: list[Move] = []
+        for raw, sent, clause in merged:
+            date, approx = move_date(clause, sent, self.published)
+            role = clean_role(raw.role)
+            out.append(Move(
+                person=self.resolver.person_name(raw.person),
+                org=self._display_org(raw.org),
+                direction=raw.direction,  # type: ignore[arg-type]
+                role=role,
+                team=raw.team,
+                seniority=seniority(role) if role else ("founder" if raw.direction == "founded" else None),
+                date=date,
+                date_approximate=approx,
+                origin_org=self._display_org(raw.origin) if raw.origin else None,
+                destination_org=self._display_org(raw.destination) if raw.destination else None,
+                confidence=round(raw.confidence, 3),
+                evidence=sent,
+            ))
+        return out
+
+    def _display_org(self, name: str) -> str:
+        """Prefer the fullest form the article used ("Scale" -> "Scale AI"), then the configured name."""
+        best = name
+        for full in self.org_names:
+            if full.startswith(best + " ") and all(w.lower() in ORG_SUFFIX for w in full[len(best):].split()):
+                best = full
+        return self.resolver.org_name(best)
+
+
+def extract_article(text: str, published: dt.date | None, title: str | None, resolver: Resolver) -> list[Move]:
+    art = Article(resolver, published)
+    if title:
+        art.seed_title(title)
+    for sentence in split_sentences(text):
+        art.process(sentence)
+    return art.results()

@@ -1,0 +1,265 @@
+"""Mentions of people and organisations, found without a statistical tagger.
+
+A capitalised span is typed from its own shape (legal suffixes, camel case, honorifics),
+from what the article already knows (earlier full names, config aliases) and from the
+slot it sits in ("at X", "X chief executive Y", "chief executive Y").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from tracker.extract.resolve import Resolver
+from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS
+
+Kind = Literal["PER", "ORG", "PRON", "ORGREF"]
+
+_TOKEN = re.compile(r"\w+(?:[-.&]\w+|['’](?!s\b)\w+)*|['’]s\b|[^\w\s]")
+
+# Capitalised words that never start or continue a name.
+STOP_CAP = {
+    "the", "a", "an", "in", "on", "at", "after", "before", "but", "and", "or", "so", "as", "for", "with",
+    "hours", "days", "weeks", "two", "three", "four", "five", "several", "sources", "analysts", "rumours",
+    "rumors", "former", "chief", "senior", "meanwhile", "earlier", "later", "last", "this", "that", "these",
+    "those", "it", "he", "she", "they", "we", "i", "his", "her", "their", "its", "our", "mr", "mrs", "ms",
+    "dr", "prof", "sir", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "ceo", "cto", "cfo", "coo", "cpo", "cio", "cmo", "cro", "cso", "cdo", "ciso",
+    "svp", "evp", "vp", "president", "vice", "executive", "interim", "acting", "co-founder", "founder",
+    "chairman", "chairwoman", "chair", "director", "head", "according", "if", "when", "while", "since",
+    "during", "under", "by", "from", "to", "of", "not", "also", "however", "still", "now", "then",
+    "there", "here", "what", "who", "which", "why", "how", "people", "shares", "investors", "reports",
+    "some", "many", "both", "all", "new", "one", "tech", "big", "another", "other", "co-ceo", "co-ceos",
+    "ceos", "general", "partner", "researchers", "engineers", "executives", "staff", "employees",
+    "officials", "representatives", "spokesperson", "spokesman", "spokeswoman", "departures", "hiring",
+}
+HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "lord", "lady"}
+# Nouns that make a capitalised span an organisation ("Nimbus Labs", "Cadence Design Systems").
+ORG_SUFFIX = {
+    "inc", "corp", "corporation", "co", "company", "companies", "ltd", "llc", "plc", "lp", "llp", "ag", "sa",
+    "gmbh", "nv", "labs", "lab", "laboratories", "ai", "systems", "technologies", "technology", "tech",
+    "group", "holdings", "platforms", "bank", "banks", "capital", "partners", "ventures", "health",
+    "healthcare", "pharma", "pharmaceuticals", "therapeutics", "biotech", "bio", "biosciences",
+    "diagnostics", "medical", "media", "games", "gaming", "studios", "studio", "entertainment",
+    "software", "motors", "motor", "automotive", "energy", "power", "insurance", "logistics", "foods",
+    "food", "shipping", "cloud", "data", "analytics", "robotics", "mobility", "networks", "network",
+    "airlines", "airways", "air", "financial", "finance", "securities", "fund", "funds", "management",
+    "university", "institute", "college", "school", "administration", "agency", "department", "ministry",
+    "commission", "council", "foundation", "association", "society", "dynamics", "industries",
+    "international", "global", "solutions", "services", "consulting", "enterprises", "semiconductor",
+    "semiconductors", "devices", "electronics", "instruments", "communications", "telecom", "wireless",
+    "motors", "aerospace", "defense", "defence", "petroleum", "oil", "gas", "mining", "steel", "chemicals",
+    "materials", "brands", "stores", "retail", "markets", "exchange", "trust", "investments", "advisors",
+    "associates", "research", "intelligence", "computing", "security", "payments", "pay", "freight",
+    "aviation", "rail", "railways", "pictures", "records", "publishing", "press", "news", "times", "post",
+    "journal", "magazine", "bancorp", "bankshares", "realty", "properties", "hotels", "resorts",
+    "airline", "cruises", "apparel", "works", "factory", "collective", "machines",
+}
+ORG_REF_NOUNS = {
+    "company", "firm", "startup", "start-up", "chipmaker", "maker", "lender", "bank", "group", "insurer",
+    "retailer", "automaker", "carmaker", "giant", "platform", "business", "studio", "lab", "laboratory",
+    "network", "publisher", "developer", "organisation", "organization", "outfit", "conglomerate",
+    "airline", "carrier", "manufacturer", "fund", "company's", "designer", "provider", "operator",
+    "producer", "brewer", "miner", "exchange", "broker", "agency", "insurer", "utility", "newspaper",
+}
+_POSS_ORG_NOUNS = TITLE_HEADS | TITLE_MODIFIERS | {"team", "board", "unit", "division", "group", "lab",
+                                                   "shares", "stock", "operations", "business", "staff"}
+_PARTICLES = {"de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "di", "dos", "del", "ter"}
+_NAME_PREFIXES = ("mc", "mac", "de", "di", "le", "la", "van", "von", "du", "o", "da")
+_PRONOUNS = {"he": False, "she": False, "him": False, "her": False, "they": True, "them": True}
+_SLOT_ORG_BEFORE = {"at", "from", "join", "joins", "joined", "joining", "rejoin", "rejoins", "rejoined",
+                    "rival", "left", "leave", "leaves", "leaving", "quit", "quits", "exit", "exits",
+                    "exited", "for", "to", "into", "within", "inside", "across"}
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Mention:
+    kind: Kind
+    i: int
+    j: int
+    text: str
+    name: str
+    plural: bool = False
+
+
+def tokenize(sentence: str) -> list[Token]:
+    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+
+
+def _is_cap(tok: str) -> bool:
+    if not tok or not tok[0].isalpha():
+        return False
+    if tok[0].isupper():
+        return tok.lower() not in STOP_CAP
+    # eBay, xAI, iRobot
+    return len(tok) > 1 and any(c.isupper() for c in tok[1:]) and tok[0].islower()
+
+
+def _camel(tok: str) -> bool:
+    """DeepMind, OpenAI, YouTube: a capital after a lowercase run, not a Mc/Mac/De name prefix."""
+    m = re.match(r"^([A-Z][a-z]{1,})([A-Z])", tok)
+    if not m:
+        return tok.startswith(("i", "e", "x")) and len(tok) > 1 and tok[1:2].isupper()
+    return m.group(1).lower() not in _NAME_PREFIXES
+
+
+def _title_run_then_name(tokens: list[Token], j: int) -> bool:
+    """True when the span is followed by a job title and then a capitalised name."""
+    k = j
+    seen_head = False
+    while k < len(tokens) and k - j < 5:
+        low = tokens[k].low
+        if low in TITLE_HEADS:
+            seen_head = True
+        elif low not in TITLE_MODIFIERS:
+            break
+        k += 1
+    return seen_head and k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].low not in STOP_CAP
+
+
+def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if _is_cap(tokens[i].text):
+            j = i + 1
+            while j < n:
+                t = tokens[j].text
+                if _is_cap(t):
+                    j += 1
+                elif (t.lower() in _PARTICLES or t == "&") and j + 1 < n and _is_cap(tokens[j + 1].text):
+                    j += 2
+                else:
+                    break
+            spans.append((i, j))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+class KnownPeople:
+    """Full names seen so far in the article, so surnames and first names map back to them."""
+
+    def __init__(self) -> None:
+        self.full: list[str] = []
+
+    def add(self, name: str) -> None:
+        if name in self.full:
+            self.full.remove(name)
+        self.full.append(name)
+
+    def lookup(self, text: str) -> str | None:
+        parts = text.split()
+        for name in reversed(self.full):
+            nparts = name.split()
+            if text == name:
+                return name
+            if len(parts) == 1 and (parts[0] == nparts[-1] or (len(nparts) > 1 and parts[0] == nparts[0])):
+                return name
+            if len(parts) >= 2 and parts[-1] == nparts[-1] and parts[0] == nparts[0]:
+                return name
+        return None
+
+
+def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people: KnownPeople) -> list[Mention]:
+    """Type every capitalised span, pronoun and organisation reference in one sentence."""
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    low_sentence = sentence.lower()
+    # organisations named by description only ("the ChatGPT maker"), from config aliases
+    for alias, canonical in sorted(resolver.org_aliases().items(), key=lambda kv: -len(kv[0])):
+        for m in re.finditer(r"(?<!\w)" + re.escape(alias.lower()) + r"(?!\w)", low_sentence):
+            idx = [k for k, t in enumerate(tokens) if t.start >= m.start() and t.end <= m.end()]
+            if idx and not taken.intersection(idx):
+                mentions.append(Mention("ORG", idx[0], idx[-1] + 1, sentence[m.start():m.end()], canonical))
+                taken.update(idx)
+    for i, j in _cap_spans(tokens):
+        if taken.intersection(range(i, j)):
+            continue
+        if j - i == 1 and not _standalone(tokens, i, resolver, people):
+            continue
+        for seg in _split_span(tokens, i, j):
+            mentions.append(_classify(tokens, seg[0], seg[1], resolver, people))
+    for k, tok in enumerate(tokens):
+        if k in taken:
+            continue
+        low = tok.low
+        if low in _PRONOUNS:
+            mentions.append(Mention("PRON", k, k + 1, tok.text, "", plural=_PRONOUNS[low]))
+        elif low in ("it", "its") and (k + 1 < len(tokens)):
+            mentions.append(Mention("ORGREF", k, k + 1, tok.text, ""))
+        elif low == "the":
+            e = k + 1
+            while e < len(tokens) and e - k <= 3 and tokens[e].text[:1].islower():
+                if tokens[e].low in ORG_REF_NOUNS and not (e + 1 < len(tokens) and tokens[e + 1].low == "of"):
+                    mentions.append(Mention("ORGREF", k, e + 1, " ".join(t.text for t in tokens[k:e + 1]), ""))
+                    break
+                e += 1
+    mentions.sort(key=lambda m: m.i)
+    return mentions
+
+
+def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPeople) -> bool:
+    """A lone capitalised word is an entity unless it is generic ("AI") or a modifier ("the Transformer paper")."""
+    word = tokens[i].text
+    if resolver.known_org(word) or people.lookup(word):
+        return True
+    if word.lower() in ORG_SUFFIX:
+        return False
+    prev = tokens[i - 1].low if i > 0 else ""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if prev in ("the", "a", "an") and nxt is not None and nxt.text[:1].islower() \
+            and nxt.low not in TITLE_HEADS and nxt.low not in TITLE_MODIFIERS and nxt.low not in ORG_REF_NOUNS:
+        return False
+    return True
+
+
+def _split_span(tokens: list[Token], i: int, j: int) -> list[tuple[int, int]]:
+    """A span like "Meta Platforms Chief Ruoming Pang" can hide two names; split at inner title words."""
+    return [(i, j)]
+
+
+def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: KnownPeople) -> Mention:
+    text = " ".join(t.text for t in tokens[i:j])
+    words = [t.text for t in tokens[i:j]]
+    prev = tokens[i - 1].low if i > 0 else ""
+    nxt = tokens[j].low if j < len(tokens) else ""
+    canonical = resolver.known_org(text)
+    if canonical and prev not in HONORIFICS:
+        return Mention("ORG", i, j, text, canonical)
+    if prev in HONORIFICS or (prev == "." and i > 1 and tokens[i - 2].low in HONORIFICS):
+        return Mention("PER", i, j, text, text)
+    known = people.lookup(text)
+    if known:
+        return Mention("PER", i, j, text, known)
+    if any(w.lower() in ORG_SUFFIX for w in words[1:]) or (len(words) == 1 and words[0].lower() in ORG_SUFFIX):
+        return Mention("ORG", i, j, text, text)
+    if any(_camel(w) or "." in w or "&" in w or any(c.isdigit() for c in w) for w in words):
+        return Mention("ORG", i, j, text, text)
+    if any(len(w) >= 2 and w.isupper() for w in words):
+        return Mention("ORG", i, j, text, text)
+    if _title_run_then_name(tokens, j):
+        return Mention("ORG", i, j, text, text)
+    if nxt in ("'s", "’s") and (len(words) == 1 or (j + 1 < len(tokens) and tokens[j + 1].low in _POSS_ORG_NOUNS)):
+        return Mention("ORG", i, j, text, text)
+    if prev in TITLE_HEADS or prev in ("veteran", "executive"):
+        return Mention("PER", i, j, text, text)
+    if len(words) >= 2 and prev in _SLOT_ORG_BEFORE and prev not in ("for", "to"):
+        return Mention("ORG", i, j, text, text)
+    if 2 <= len(words) <= 4:
+        return Mention("PER", i, j, text, text)
+    return Mention("ORG", i, j, text, text)
