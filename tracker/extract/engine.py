@@ -41,6 +41,9 @@ _VERBISH = {"said", "says", "announced", "told", "added", "is", "was", "has", "h
             "have", "plans", "to", "in", "on", "on", "at", "after", "before", "while", "as"}
 _SKIP_BEFORE_ORG = {"rival", "the", "fellow", "startup", "start-up", "company", "firm", "lab", "chipmaker",
                     "newly", "formed", "new", "its", "competitor", "cloud", "giant", "search", "social", "media"}
+_STOP_BEFORE_ORG = {"to", "for", "as", "at", "from", "in", "on", "of", "with", "by", "and", "or", "but", "after",
+                    "before", "because", "since", "until", "when", "while", "that", "who", "which", "where",
+                    "said", "says", "his", "her", "their", "board", "role", "post", "position", "job"}
 _GROUP_GLUE = {",", "and", "&", "'s", "’s", "fellow", "former", "ex", "both"}
 _BASE = {"leave": 0.9, "depart_for": 0.9, "join": 0.9, "become": 0.88, "hire": 0.92, "found": 0.9,
          "succeed": 0.85, "succeeded_by": 0.85, "role": 0.9}
@@ -65,7 +68,7 @@ class _Sentence:
     mentions: list[Mention]
     by_tok: dict[int, Mention] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)  # PER mention start -> full name
-    attached: set[int] = field(default_factory=set)  # ORG mention starts that describe a person
+    attached: dict[int, str] = field(default_factory=dict)  # ORG mention start -> person it describes
     groups: dict[int, list[Mention]] = field(default_factory=dict)
     org: str | None = None  # the organisation the sentence is about (its first free-standing one)
 
@@ -110,7 +113,8 @@ class Article:
         for m in mentions:
             if m.kind == "PER":
                 self._describe(s, m)
-        free = [m for m in mentions if m.kind == "ORG" and m.i not in s.attached]
+        free = [m for m in mentions if m.kind == "ORG" and m.i not in s.attached
+                and not (m.i > 0 and tokens[m.i - 1].low in ("from", "for", "at", "with", "than"))]
         if free:
             s.org = free[0].name
         return s
@@ -160,10 +164,13 @@ class Article:
                 former = True
             k -= 1
         title = None
+        while k + 1 < end and toks[k + 1].low == "and":
+            k += 1
         if end >= 0 and k < end and (toks[end].low in TITLE_HEADS or toks[end].low.rstrip("s") in TITLE_HEADS):
             title = clean_role(" ".join(t.text for t in toks[k + 1:end + 1] if t.low not in ("former", "ex")))
             if toks[k + 1].low == "and":
                 title = None
+        fellow = title is not None and "fellow" in title.lower().split()
         org: str | None = None
         if title is not None:
             if k >= 0 and toks[k].low in ("'s", "’s"):
@@ -172,7 +179,7 @@ class Article:
             if om is not None and om.kind in ("ORG", "ORGREF"):
                 org = self._resolve(s, om) if om.kind == "ORGREF" else om.name
                 if om.kind == "ORG":
-                    s.attached.add(om.i)
+                    s.attached[om.i] = name
                 if om.kind == "ORGREF":
                     info.insider = True
                 k = om.i - 1
@@ -180,6 +187,14 @@ class Article:
                 former = True
             if k >= 0 and toks[k].low in ("former", "then-"):
                 former = True
+            if fellow and org is None:
+                # "Shazeer and fellow co-founder De Freitas": the same employer as the partner named with them
+                for g in s.groups.get(m.i, [m]):
+                    partner = self.info.get(s.names.get(g.i, g.name))
+                    if g is not m and partner is not None and partner.org:
+                        org = partner.org
+                        break
+                title = re.sub(r"\bfellow\s+", "", title or "") or None
             self._merge_info(info, title, org, former)
         # appositive or relative clause: "Mira Murati, OpenAI's chief technology officer, ..."
         group = s.groups.get(m.i, [m])
@@ -215,7 +230,7 @@ class Article:
         for idx in range(j + 1, e):
             om = s.by_tok.get(idx)
             if om is not None and om.i == idx and om.kind == "ORG":
-                s.attached.add(om.i)
+                s.attached[om.i] = name
                 if who_at < 0 or idx - (j + 1) > who_at:
                     orgs.append(om)
             elif om is not None and om.i == idx and om.kind == "ORGREF" and om.text.lower() not in ("it",):
@@ -330,7 +345,9 @@ class Article:
             m = s.by_tok.get(k)
             if m is not None:
                 return m if m.kind in ("ORG", "ORGREF") else None
-            if s.tokens[k].low not in _SKIP_BEFORE_ORG and not s.tokens[k].text[:1].islower():
+            low = s.tokens[k].low
+            if low in _STOP_BEFORE_ORG or TRIGGERS.fullmatch(low) or not (low in _SKIP_BEFORE_ORG
+                                                                          or s.tokens[k].text[:1].islower()):
                 return None
             k += 1
             skipped += 1
@@ -412,10 +429,13 @@ class Article:
     # ---------------------------------------------------------------- triggers
     def process(self, text: str) -> None:
         s = self._prepare(text)
-        if s.org:
-            self.context_org = s.org
         if not silenced(text):
             self._sentence_moves(s)
+        if s.org:
+            self.context_org = s.org
+        elif self.context_org is None:
+            first = next((m for m in s.mentions if m.kind == "ORG"), None)
+            self.context_org = first.name if first else None
         pers = [m for m in s.mentions if m.kind == "PER"]
         if pers:
             last = pers[-1]
@@ -449,7 +469,7 @@ class Article:
         produced: list[Raw] = []
         later: list[Trigger] = []
         for trig in triggers:
-            if trig.family in ("succeed", "succeeded_by"):
+            if trig.family in ("succeed", "succeeded_by", "copula"):
                 later.append(trig)
                 continue
             if negated(s.tokens, trig.i):
@@ -470,7 +490,15 @@ class Article:
     def _pronoun_penalty(self, m: Mention) -> float:
         return 0.95 if m.kind == "PRON" else 1.0
 
-    def _t_leave(self, s: _Sentence, t: Trigger) -> list[Raw]:
+    def _org_before(self, s: _Sentence, i: int, person: str) -> str | None:
+        """The nearest organisation before the verb that does not describe somebody else."""
+        for k in range(i - 1, -1, -1):
+            m = s.by_tok.get(k)
+            if m is not None and m.kind == "ORG" and m.i == k and s.attached.get(k, person) == person:
+                return m.name
+        return None
+
+    def _t_leave(self, s: _Sentence, t: Trigger, object_ok: bool = True) -> list[Raw]:
         toks = s.tokens
         j = t.j
         if j < len(toks) and toks[j].low == "of":
@@ -484,7 +512,7 @@ class Article:
         subj = self._subject(s, t.i)
         if subj is None:
             return []
-        explicit = self._org_after(s, j)
+        explicit = self._org_after(s, j) if object_ok else None
         role, role_org, _e = (None, None, j)
         if j < len(toks) and toks[j].low == "as":
             role, role_org, _e = self._role_at(s, j)
@@ -501,7 +529,7 @@ class Article:
             elif explicit is not None:
                 org = aff or self._resolve(s, explicit)
             else:
-                org = role_org or aff or s.org or self.context_org
+                org = role_org or aff or self._org_before(s, t.i, person) or s.org or self.context_org
             if org is None:
                 continue
             info = self.info.get(person)
@@ -512,7 +540,7 @@ class Article:
         return out
 
     def _t_depart_for(self, s: _Sentence, t: Trigger) -> list[Raw]:
-        left = self._t_leave(s, Trigger("leave", t.i, t.j - 1, t.text))
+        left = self._t_leave(s, Trigger("leave", t.i, t.j - 1, t.text), object_ok=False)
         dest = self._org_after(s, t.j)
         out = list(left)
         if dest is not None and dest.kind == "ORG":
@@ -706,7 +734,7 @@ class Article:
                     if m.kind == "ORG":
                         org_m = m
                         break
-                    if m.kind in ("PER", "PRON"):
+                    if m.kind == "PER":
                         break
                     if m.kind == "ORGREF" and k == t.j:
                         return []
@@ -723,7 +751,7 @@ class Article:
             co = None
             for k in range(org_m.j, min(len(toks), org_m.j + 10)):
                 if toks[k].low in ("with", "alongside"):
-                    co = self._object(s, k + 1, 4)
+                    co = self._object(s, k + 1, 8)
                     break
             if co is not None:
                 persons = persons + [p for p in self._persons(s, co) if p not in persons]
@@ -742,6 +770,28 @@ class Article:
             o = org or self._affiliation(person) or s.org or self.context_org
             if o:
                 out.append(Raw(person, o, "role_changed", role, None, _BASE["role"]))
+        return out
+
+    def _t_board(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        """A newly formed board "chaired by X": X takes the chair."""
+        obj = self._object(s, t.j, 4, ("PER",))
+        org = s.org or self.context_org
+        if obj is None or org is None:
+            return []
+        return [Raw(p, org, "joined", "board chair", None, _BASE["hire"] * 0.9) for p in self._persons(s, obj)]
+
+    def _t_copula(self, s: _Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
+        """ "X, who left A last month, is its chief scientist": a present title right after a departure is a hire."""
+        subj = self._subject(s, t.i)
+        if subj is None:
+            return []
+        role, org, _e = self._role_at(s, t.j)
+        if not is_position(role) or org is None:
+            return []
+        out = []
+        for person in self._persons(s, subj):
+            if any(r.person == person and r.direction == "left" and not same_org(r.org, org) for r in produced):
+                out.append(Raw(person, org, "joined", role, None, _BASE["become"] * 0.9))
         return out
 
     def _t_succeed(self, s: _Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:

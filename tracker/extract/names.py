@@ -103,8 +103,9 @@ def _is_cap(tok: str) -> bool:
         return False
     if tok[0].isupper():
         return tok.lower() not in STOP_CAP
-    # eBay, xAI, iRobot
-    return len(tok) > 1 and any(c.isupper() for c in tok[1:]) and tok[0].islower()
+    # eBay, xAI, iRobot (but not "co-CEOs")
+    return len(tok) > 1 and "-" not in tok and any(c.isupper() for c in tok[1:]) and tok[0].islower() \
+        and tok.lower() not in TITLE_HEADS
 
 
 def _camel(tok: str) -> bool:

@@ -14,9 +14,12 @@ from typing import Literal
 from tracker.extract.names import ORG_REF_NOUNS, Mention, Token
 from tracker.extract.roles import POSITION_HEADS, TITLE_HEADS, TITLE_MODIFIERS, clean_role
 
-Family = Literal["leave", "join", "become", "hire", "found", "succeed", "succeeded_by", "role", "depart_for"]
+Family = Literal["leave", "join", "become", "hire", "found", "succeed", "succeeded_by", "role", "depart_for",
+                 "board", "copula"]
 
 _T: list[tuple[Family, str]] = [
+    ("board", r"(?:new|incoming|reconstituted|revamped|overhauled)(?: \w+)? board (?:chaired|led|headed) by"),
+    ("copula", r"(?:is|has been) (?:now )?(?=its |their |the [\w-]+(?:'s|’s) |\w+(?:'s|’s) )"),
     ("succeeded_by", r"(?:will be |to be |is being |was |has been |have been )?(?:succeeded|replaced) by"),
     ("succeed", r"succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing)|takes? over from|took over from|"
                 r"taking over from|successor to"),
