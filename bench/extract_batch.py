@@ -1,4 +1,5 @@
 """Print `tracker extract --batch` output for a JSON Lines file, for score.py."""
+
 from __future__ import annotations
 
 import sys
@@ -6,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tracker.extract.batch import main  # noqa: E402
+from tracker.extract.batch import main
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))

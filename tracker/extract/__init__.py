@@ -2,6 +2,7 @@
 
 See README.md in this package for the approach and why there is no statistical model.
 """
+
 from __future__ import annotations
 
 import datetime as dt

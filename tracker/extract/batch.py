@@ -3,6 +3,7 @@
 One bad line must never stop a batch, so each line is parsed and extracted on its own
 and failures come back as ``{"id", "error"}`` records.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,8 +42,10 @@ def run_batch(lines: Iterable[str], resolver: Resolver | None = None) -> Iterato
             moves = extract(text, _parse_date(doc.get("published")), doc.get("title"), resolver)
             yield json.dumps({"id": doc_id, "moves": [move_to_json(m) for m in moves]}, ensure_ascii=False)
         except Exception as exc:  # one bad document must not stop the batch
-            yield json.dumps({"id": doc_id if doc_id is not None else n, "error": f"{type(exc).__name__}: {exc}"},
-                             ensure_ascii=False)
+            yield json.dumps(
+                {"id": doc_id if doc_id is not None else n, "error": f"{type(exc).__name__}: {exc}"},
+                ensure_ascii=False,
+            )
 
 
 def main(argv: list[str]) -> int:

@@ -1,4 +1,5 @@
 """Sentence-level cues: what silences a sentence (denials, speculation, leave) and what hedges it."""
+
 from __future__ import annotations
 
 import re
@@ -20,9 +21,18 @@ _HEDGES: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:plans?|planning|intends?|intending|hopes?|aims?) to\b", re.I), 0.65),
     (re.compile(r"\b(?:is|are|was|were) (?:expected|likely|poised|tipped|slated) to\b", re.I), 0.6),
     (re.compile(r"\bpeople (?:familiar|briefed|close) (?:with|to)\b", re.I), 0.7),
-    (re.compile(r"\b(?:sources said|according to (?:sources|a report|reports|people)|reportedly|"
-                r"is said to|are said to|was said to)\b", re.I), 0.7),
-    (re.compile(r"\b(?:agreement in principle|tentative(?:ly)?|pending (?:approval|regulatory))\b", re.I), 0.8),
+    (
+        re.compile(
+            r"\b(?:sources said|according to (?:sources|a report|reports|people)|reportedly|"
+            r"is said to|are said to|was said to)\b",
+            re.I,
+        ),
+        0.7,
+    ),
+    (
+        re.compile(r"\b(?:agreement in principle|tentative(?:ly)?|pending (?:approval|regulatory))\b", re.I),
+        0.8,
+    ),
     (re.compile(r"\b(?:may|could|would likely)\s+(?:join|leave|step|become|depart|retire)\b", re.I), 0.5),
 ]
 

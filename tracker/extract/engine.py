@@ -4,6 +4,7 @@ State carried across sentences is what a reader carries: the full names seen so 
 (for "Karpathy" and "he"), what each person is said to do (for "leaving for a rival"
 and for telling a promotion from a hire), and the organisation the article is about.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 
 from tracker.extract.cues import hedge_factor, silenced
 from tracker.extract.dates import move_date
-from tracker.extract.model import Move
+from tracker.extract.model import Direction, Move
 from tracker.extract.names import ORG_SUFFIX, KnownPeople, Mention, Token, find_mentions, tokenize
 from tracker.extract.patterns import (
     TRIGGERS,
@@ -32,21 +33,148 @@ from tracker.extract.resolve import Resolver
 from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS, clean_role, seniority
 from tracker.extract.sentences import split_sentences
 
-_ORG_NOISE = {"the", "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "platforms", "group",
-              "holdings"}
-_APPOS_START = {"the", "a", "an", "one", "two", "three", "previously", "currently", "formerly", "former", "now",
-                "who", "whose", "most", "also", "both", "then", "until", "its", "his", "her", "their", "once"}
-_VERBISH = {"said", "says", "announced", "told", "added", "is", "was", "has", "had", "will", "would", "and",
-            "but", "which", "where", "when", "according", "wrote", "posted", "confirmed", "are", "were",
-            "have", "plans", "to", "in", "on", "on", "at", "after", "before", "while", "as"}
-_SKIP_BEFORE_ORG = {"rival", "the", "fellow", "startup", "start-up", "company", "firm", "lab", "chipmaker",
-                    "newly", "formed", "new", "its", "competitor", "cloud", "giant", "search", "social", "media"}
-_STOP_BEFORE_ORG = {"to", "for", "as", "at", "from", "in", "on", "of", "with", "by", "and", "or", "but", "after",
-                    "before", "because", "since", "until", "when", "while", "that", "who", "which", "where",
-                    "said", "says", "his", "her", "their", "board", "role", "post", "position", "job"}
+_ORG_NOISE = {
+    "the",
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "platforms",
+    "group",
+    "holdings",
+}
+_APPOS_START = {
+    "the",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "previously",
+    "currently",
+    "formerly",
+    "former",
+    "now",
+    "who",
+    "whose",
+    "most",
+    "also",
+    "both",
+    "then",
+    "until",
+    "its",
+    "his",
+    "her",
+    "their",
+    "once",
+}
+_VERBISH = {
+    "said",
+    "says",
+    "announced",
+    "told",
+    "added",
+    "is",
+    "was",
+    "has",
+    "had",
+    "will",
+    "would",
+    "and",
+    "but",
+    "which",
+    "where",
+    "when",
+    "according",
+    "wrote",
+    "posted",
+    "confirmed",
+    "are",
+    "were",
+    "have",
+    "plans",
+    "to",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "while",
+    "as",
+}
+_SKIP_BEFORE_ORG = {
+    "rival",
+    "the",
+    "fellow",
+    "startup",
+    "start-up",
+    "company",
+    "firm",
+    "lab",
+    "chipmaker",
+    "newly",
+    "formed",
+    "new",
+    "its",
+    "competitor",
+    "cloud",
+    "giant",
+    "search",
+    "social",
+    "media",
+}
+_STOP_BEFORE_ORG = {
+    "to",
+    "for",
+    "as",
+    "at",
+    "from",
+    "in",
+    "on",
+    "of",
+    "with",
+    "by",
+    "and",
+    "or",
+    "but",
+    "after",
+    "before",
+    "because",
+    "since",
+    "until",
+    "when",
+    "while",
+    "that",
+    "who",
+    "which",
+    "where",
+    "said",
+    "says",
+    "his",
+    "her",
+    "their",
+    "board",
+    "role",
+    "post",
+    "position",
+    "job",
+}
 _GROUP_GLUE = {",", "and", "&", "'s", "’s", "fellow", "former", "ex", "both"}
-_BASE = {"leave": 0.9, "depart_for": 0.9, "join": 0.9, "become": 0.88, "hire": 0.92, "found": 0.9,
-         "succeed": 0.85, "succeeded_by": 0.85, "role": 0.9}
+_BASE = {
+    "leave": 0.9,
+    "depart_for": 0.9,
+    "join": 0.9,
+    "become": 0.88,
+    "hire": 0.92,
+    "found": 0.9,
+    "succeed": 0.85,
+    "succeeded_by": 0.85,
+    "role": 0.9,
+}
 
 
 def _org_norm(name: str) -> str:
@@ -113,8 +241,13 @@ class Article:
         for m in mentions:
             if m.kind == "PER":
                 self._describe(s, m)
-        free = [m for m in mentions if m.kind == "ORG" and m.i not in s.attached
-                and not (m.i > 0 and tokens[m.i - 1].low in ("from", "for", "at", "with", "than"))]
+        free = [
+            m
+            for m in mentions
+            if m.kind == "ORG"
+            and m.i not in s.attached
+            and not (m.i > 0 and tokens[m.i - 1].low in ("from", "for", "at", "with", "than"))
+        ]
         if free:
             s.org = free[0].name
         return s
@@ -125,13 +258,17 @@ class Article:
         for m in pers:
             if current:
                 prev = current[-1]
-                between = s.tokens[prev.j:m.i]
+                between = s.tokens[prev.j : m.i]
                 ok = 0 < len(between) <= 8 and any(t.low in (",", "and", "&") for t in between)
                 for k in range(prev.j, m.i):
                     t = s.tokens[k]
                     mm = s.by_tok.get(k)
-                    if not (t.low in _GROUP_GLUE or t.low in TITLE_HEADS or t.low in TITLE_MODIFIERS
-                            or (mm is not None and mm.kind == "ORG")):
+                    if not (
+                        t.low in _GROUP_GLUE
+                        or t.low in TITLE_HEADS
+                        or t.low in TITLE_MODIFIERS
+                        or (mm is not None and mm.kind == "ORG")
+                    ):
                         ok = False
                 if ok:
                     current.append(m)
@@ -157,17 +294,26 @@ class Article:
             k -= 1
         end = k
         former = False
-        while k >= 0 and (toks[k].low in TITLE_HEADS or toks[k].low in TITLE_MODIFIERS
-                          or toks[k].low in ("and", "former", "ex", "then")
-                          or (toks[k].low.rstrip("s") in TITLE_HEADS and k == end)):
+        while k >= 0 and (
+            toks[k].low in TITLE_HEADS
+            or toks[k].low in TITLE_MODIFIERS
+            or toks[k].low in ("and", "former", "ex", "then")
+            or (toks[k].low.rstrip("s") in TITLE_HEADS and k == end)
+        ):
             if toks[k].low in ("former", "ex", "then"):
                 former = True
             k -= 1
         title = None
         while k + 1 < end and toks[k + 1].low == "and":
             k += 1
-        if end >= 0 and k < end and (toks[end].low in TITLE_HEADS or toks[end].low.rstrip("s") in TITLE_HEADS):
-            title = clean_role(" ".join(t.text for t in toks[k + 1:end + 1] if t.low not in ("former", "ex")))
+        if (
+            end >= 0
+            and k < end
+            and (toks[end].low in TITLE_HEADS or toks[end].low.rstrip("s") in TITLE_HEADS)
+        ):
+            title = clean_role(
+                " ".join(t.text for t in toks[k + 1 : end + 1] if t.low not in ("former", "ex"))
+            )
             if toks[k + 1].low == "and":
                 title = None
         fellow = title is not None and "fellow" in title.lower().split()
@@ -206,7 +352,7 @@ class Article:
         e = j + 1
         while e < len(toks) and toks[e].text not in (",", ";", ":"):
             e += 1
-        seg = toks[j + 1:e]
+        seg = toks[j + 1 : e]
         if not seg:
             return
         first = seg[0].low
@@ -214,15 +360,22 @@ class Article:
         if first_m is not None and first_m.kind in ("PER", "PRON"):
             return
         nxt_who = any(t.low == "who" for t in seg[:3])
-        if not (first in _APPOS_START or first in TITLE_HEADS or first in TITLE_MODIFIERS
-                or (first_m is not None and first_m.kind in ("ORG", "ORGREF")) or nxt_who):
+        if not (
+            first in _APPOS_START
+            or first in TITLE_HEADS
+            or first in TITLE_MODIFIERS
+            or (first_m is not None and first_m.kind in ("ORG", "ORGREF"))
+            or nxt_who
+        ):
             return
         if first in _VERBISH and first not in ("who",):
             return
-        seg_text = s.text[seg[0].start:seg[-1].end]
+        seg_text = s.text[seg[0].start : seg[-1].end]
         words = [t.low for t in seg]
-        moved = any(mt.lastgroup and not mt.lastgroup.startswith(("hire", "become", "role"))
-                    for mt in TRIGGERS.finditer(seg_text))
+        moved = any(
+            mt.lastgroup and not mt.lastgroup.startswith(("hire", "become", "role"))
+            for mt in TRIGGERS.finditer(seg_text)
+        )
         a_former = former_marked(words) or moved or "had been" in seg_text or "who was" in seg_text
         insider = any(w in ("currently", "now") for w in words)
         orgs: list[Mention] = []
@@ -233,9 +386,14 @@ class Article:
                 s.attached[om.i] = name
                 if who_at < 0 or idx - (j + 1) > who_at:
                     orgs.append(om)
-            elif om is not None and om.i == idx and om.kind == "ORGREF" and om.text.lower() not in ("it",):
-                if idx + 1 < len(toks) and toks[idx + 1].low in ("'s", "’s") or om.text.lower() == "its":
-                    insider = True
+            elif (
+                om is not None
+                and om.i == idx
+                and om.kind == "ORGREF"
+                and om.text.lower() != "it"
+                and ((idx + 1 < len(toks) and toks[idx + 1].low in ("'s", "’s")) or om.text.lower() == "its")
+            ):
+                insider = True
         a_title = None
         for idx in range(j + 1, e):
             t, _end = title_phrase(toks, idx)
@@ -246,7 +404,7 @@ class Article:
         if orgs:
             a_org = orgs[0].name
             if len(orgs) > 1:
-                gap = {t.low for t in toks[orgs[0].j:orgs[-1].i]}
+                gap = {t.low for t in toks[orgs[0].j : orgs[-1].i]}
                 if gap <= {"and", "of", ",", "the", "at"}:
                     a_org = orgs[-1].name
         if insider:
@@ -273,7 +431,7 @@ class Article:
 
     # ---------------------------------------------------------------- resolution helpers
     def _resolve(self, s: _Sentence, m: Mention, exclude: tuple[str | None, ...] = ()) -> str | None:
-        """The organisation an "it"/"the company" refers to: the nearest free one before, else the article's."""
+        """What "it"/"the company" refers to: the nearest free organisation before, else the article's."""
         if m.kind == "ORG":
             return m.name
         cands = [x for x in s.mentions if x.kind == "ORG" and x.i < m.i]
@@ -313,13 +471,19 @@ class Article:
             while a >= 0 and toks[a].text not in (",", ";", ":"):
                 a -= 1
             seg_start = a + 1
-            cands = [s.by_tok[k] for k in range(seg_start, b) if k in s.by_tok
-                     and s.by_tok[k].kind in ("PER", "PRON") and s.by_tok[k].i == k]
+            cands = [
+                s.by_tok[k]
+                for k in range(seg_start, b)
+                if k in s.by_tok and s.by_tok[k].kind in ("PER", "PRON") and s.by_tok[k].i == k
+            ]
             first = toks[seg_start].low if seg_start < b else ""
             first_m = s.by_tok.get(seg_start)
-            appositive = (not own) and (first in _APPOS_START or first in TITLE_HEADS or first in TITLE_MODIFIERS
-                                        or (first_m is not None and first_m.kind in ("ORG", "ORGREF")
-                                            and not cands))
+            appositive = (not own) and (
+                first in _APPOS_START
+                or first in TITLE_HEADS
+                or first in TITLE_MODIFIERS
+                or (first_m is not None and first_m.kind in ("ORG", "ORGREF") and not cands)
+            )
             if cands and (own or not appositive):
                 return cands[-1]
             own = False
@@ -328,8 +492,9 @@ class Article:
                 break
         return None
 
-    def _object(self, s: _Sentence, j: int, limit: int = 12, kinds: tuple[str, ...] = ("PER", "PRON")) \
-            -> Mention | None:
+    def _object(
+        self, s: _Sentence, j: int, limit: int = 12, kinds: tuple[str, ...] = ("PER", "PRON")
+    ) -> Mention | None:
         for k in range(j, min(len(s.tokens), j + limit)):
             m = s.by_tok.get(k)
             if m is not None and m.i == k and m.kind in kinds:
@@ -346,20 +511,38 @@ class Article:
             if m is not None:
                 return m if m.kind in ("ORG", "ORGREF") else None
             low = s.tokens[k].low
-            if low in _STOP_BEFORE_ORG or TRIGGERS.fullmatch(low) or not (low in _SKIP_BEFORE_ORG
-                                                                          or s.tokens[k].text[:1].islower()):
+            if (
+                low in _STOP_BEFORE_ORG
+                or TRIGGERS.fullmatch(low)
+                or not (low in _SKIP_BEFORE_ORG or s.tokens[k].text[:1].islower())
+            ):
                 return None
             k += 1
             skipped += 1
         return None
 
-    def _role_at(self, s: _Sentence, k: int, exclude: tuple[str | None, ...] = ()) \
-            -> tuple[str | None, str | None, int]:
+    def _role_at(
+        self, s: _Sentence, k: int, exclude: tuple[str | None, ...] = ()
+    ) -> tuple[str | None, str | None, int]:
         """A title at ``k`` ("as its chief product officer", "to become the chipmaker's next CEO")."""
         toks = s.tokens
         n = len(toks)
-        while k < n and toks[k].low in ("as", "to", "become", "becomes", "be", "the", "new", "next", "its",
-                                        "their", "a", "an", "serve", "permanent"):
+        while k < n and toks[k].low in (
+            "as",
+            "to",
+            "become",
+            "becomes",
+            "be",
+            "the",
+            "new",
+            "next",
+            "its",
+            "their",
+            "a",
+            "an",
+            "serve",
+            "permanent",
+        ):
             if toks[k].low == "its":
                 break
             k += 1
@@ -401,11 +584,15 @@ class Article:
     def _team(self, s: _Sentence, a: int, b: int) -> str | None:
         lo = s.tokens[max(0, a)].start
         hi = s.tokens[min(len(s.tokens), b) - 1].end if b > a else lo
-        m = re.search(r"(?:'s|’s|\bthe|\bits)\s+((?:[a-z][a-z\-]*\s+){0,3}?[a-z][a-z\-]*)\s+(?:team|unit|division)\b",
-                      s.text[lo:hi + 40])
+        m = re.search(
+            r"(?:'s|’s|\bthe|\bits)\s+((?:[a-z][a-z\-]*\s+){0,3}?[a-z][a-z\-]*)\s+(?:team|unit|division)\b",
+            s.text[lo : hi + 40],
+        )
         return m.group(1) if m else None
 
-    def _direction(self, person: str, org: str | None, role: str | None, origin: str | None = None) -> str:
+    def _direction(
+        self, person: str, org: str | None, role: str | None, origin: str | None = None
+    ) -> Direction:
         """Joined from outside, or a new title inside the same organisation?"""
         info = self.info.get(person)
         if origin and not same_org(origin, org):
@@ -417,8 +604,13 @@ class Article:
             return "role_changed"
         if info and info.insider:
             return "role_changed"
-        if info and info.title and is_position(info.title) and (info.org is None or same_org(info.org, org)) \
-                and not info.orgs_former:
+        if (
+            info
+            and info.title
+            and is_position(info.title)
+            and (info.org is None or same_org(info.org, org))
+            and not info.orgs_former
+        ):
             return "role_changed"
         return "joined"
 
@@ -460,7 +652,7 @@ class Article:
         b = trig.j
         while b < len(toks) and toks[b].text not in (",", ";"):
             b += 1
-        clause = s.text[toks[a].start:toks[b - 1].end] if b > a else s.text
+        clause = s.text[toks[a].start : toks[b - 1].end] if b > a else s.text
         self.moves.append((raw, s.text, clause))
 
     def _sentence_moves(self, s: _Sentence) -> None:
@@ -475,8 +667,10 @@ class Article:
             if negated(s.tokens, trig.i):
                 continue
             for raw in getattr(self, "_t_" + trig.family)(s, trig):
-                if any(pm.person == raw.person and pm.direction == raw.direction and same_org(pm.org, raw.org)
-                       for pm in produced):
+                if any(
+                    pm.person == raw.person and pm.direction == raw.direction and same_org(pm.org, raw.org)
+                    for pm in produced
+                ):
                     continue
                 produced.append(raw)
                 self._emit(s, raw, trig, factor)
@@ -506,8 +700,22 @@ class Article:
         nxt = s.by_tok.get(j)
         if nxt is not None and nxt.kind in ("PER", "PRON"):
             return []
-        if j < len(toks) and toks[j].low in ("unclear", "open", "behind", "unanswered", "alone", "out", "over",
-                                               "room", "questions", "little", "no", "him", "her", "them"):
+        if j < len(toks) and toks[j].low in (
+            "unclear",
+            "open",
+            "behind",
+            "unanswered",
+            "alone",
+            "out",
+            "over",
+            "room",
+            "questions",
+            "little",
+            "no",
+            "him",
+            "her",
+            "them",
+        ):
             return []
         subj = self._subject(s, t.i)
         if subj is None:
@@ -533,10 +741,21 @@ class Article:
             if org is None:
                 continue
             info = self.info.get(person)
-            prole = role or (info.title if info and same_org(info.org, org) else None) or \
-                (info.title if info and info.org is None and not info.former else None)
-            out.append(Raw(person, org, "left", prole, self._team(s, subj.i, t.j), _BASE["leave"]
-                           * self._pronoun_penalty(subj)))
+            prole = (
+                role
+                or (info.title if info and same_org(info.org, org) else None)
+                or (info.title if info and info.org is None and not info.former else None)
+            )
+            out.append(
+                Raw(
+                    person,
+                    org,
+                    "left",
+                    prole,
+                    self._team(s, subj.i, t.j),
+                    _BASE["leave"] * self._pronoun_penalty(subj),
+                )
+            )
         return out
 
     def _t_depart_for(self, s: _Sentence, t: Trigger) -> list[Raw]:
@@ -597,8 +816,17 @@ class Article:
             return []
         out = []
         for person in persons:
-            out.append(Raw(person, org, "joined", role, team, _BASE["join"] * self._pronoun_penalty(subj),
-                           origin=origin))
+            out.append(
+                Raw(
+                    person,
+                    org,
+                    "joined",
+                    role,
+                    team,
+                    _BASE["join"] * self._pronoun_penalty(subj),
+                    origin=origin,
+                )
+            )
             if origin:
                 out.append(Raw(person, origin, "left", None, None, _BASE["join"] * 0.95, destination=org))
         return out
@@ -622,15 +850,17 @@ class Article:
             return []
         out = []
         for person in persons:
-            direction = self._direction(person, org, role)
+            direction: Direction = self._direction(person, org, role)
             out.append(Raw(person, org, direction, role, None, _BASE["become"] * self._pronoun_penalty(subj)))
         return out
 
     def _t_hire(self, s: _Sentence, t: Trigger) -> list[Raw]:
         toks = s.tokens
+        direction: Direction
         promote = t.text.startswith(("promot", "elevat"))
-        external = not t.text.startswith(("appoint", "nam", "promot", "elevat", "pick", "select", "chose",
-                                          "install"))
+        external = not t.text.startswith(
+            ("appoint", "nam", "promot", "elevat", "pick", "select", "chose", "install")
+        )
         if passive(toks, t.i):
             subj = self._subject(s, t.i)
             if subj is None:
@@ -647,8 +877,11 @@ class Article:
                 return []
             out = []
             for person in persons:
-                direction = "role_changed" if promote else (
-                    "joined" if external else self._direction(person, org, role))
+                direction = (
+                    "role_changed"
+                    if promote
+                    else ("joined" if external else self._direction(person, org, role))
+                )
                 out.append(Raw(person, org, direction, role, None, _BASE["hire"] * 0.97))
             return out
         obj = self._object(s, t.j)
@@ -657,7 +890,11 @@ class Article:
         # an organisation between the verb and the person would be the hired thing ("named a startup X")
         if t.text.startswith(("nam", "add")):
             nxt = self._object(s, t.j, 3, ("ORG",))
-            if nxt is not None and nxt.i < obj.i and not (nxt.j < len(toks) and toks[nxt.j].text[:1].islower()):
+            if (
+                nxt is not None
+                and nxt.i < obj.i
+                and not (nxt.j < len(toks) and toks[nxt.j].text[:1].islower())
+            ):
                 return []
         host = self._host(s, t.i)
         if host is None:
@@ -678,11 +915,11 @@ class Article:
                 om = self._org_after(s, q + 1)
                 if om is not None and om.kind == "ORG":
                     origin = om.name
-        role: str | None = None
+        role = None
         window_end = min(len(toks), k + 12)
         for q in range(k, window_end):
             if toks[q].low in ("as", "to") or q == k:
-                r, _o, _e = self._role_at(s, q if toks[q].low in ("as", "to") else q)
+                r, _o, _e = self._role_at(s, q)
                 if r and is_position(r):
                     role = r
                     break
@@ -696,8 +933,17 @@ class Article:
                 direction = "joined"
             else:
                 direction = self._direction(person, host, role, origin)
-            out.append(Raw(person, host, direction, role, self._team(s, k, window_end),
-                           _BASE["hire"] * self._pronoun_penalty(obj), origin=origin))
+            out.append(
+                Raw(
+                    person,
+                    host,
+                    direction,
+                    role,
+                    self._team(s, k, window_end),
+                    _BASE["hire"] * self._pronoun_penalty(obj),
+                    origin=origin,
+                )
+            )
             if origin and direction == "joined":
                 out.append(Raw(person, origin, "left", None, None, _BASE["hire"] * 0.95, destination=host))
         return out
@@ -742,8 +988,10 @@ class Article:
                     break
             if org_m is None:
                 return []
-            if strict and not (company_context(toks, t.j, min(len(toks), org_m.j + 6))
-                               or any(w.lower() in ORG_SUFFIX for w in org_m.name.split()[1:])):
+            if strict and not (
+                company_context(toks, t.j, min(len(toks), org_m.j + 6))
+                or any(w.lower() in ORG_SUFFIX for w in org_m.name.split()[1:])
+            ):
                 return []
             if org_m.j < len(toks) and toks[org_m.j].low in ("'s", "’s"):
                 return []
@@ -778,10 +1026,12 @@ class Article:
         org = s.org or self.context_org
         if obj is None or org is None:
             return []
-        return [Raw(p, org, "joined", "board chair", None, _BASE["hire"] * 0.9) for p in self._persons(s, obj)]
+        return [
+            Raw(p, org, "joined", "board chair", None, _BASE["hire"] * 0.9) for p in self._persons(s, obj)
+        ]
 
     def _t_copula(self, s: _Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
-        """ "X, who left A last month, is its chief scientist": a present title right after a departure is a hire."""
+        """ "X, who left A last month, is its chief scientist": a title right after a departure is a hire."""
         subj = self._subject(s, t.i)
         if subj is None:
             return []
@@ -790,7 +1040,9 @@ class Article:
             return []
         out = []
         for person in self._persons(s, subj):
-            if any(r.person == person and r.direction == "left" and not same_org(r.org, org) for r in produced):
+            if any(
+                r.person == person and r.direction == "left" and not same_org(r.org, org) for r in produced
+            ):
                 out.append(Raw(person, org, "joined", role, None, _BASE["become"] * 0.9))
         return out
 
@@ -801,14 +1053,19 @@ class Article:
         pred_name = s.names.get(pred.i, pred.name)
         succ = self._subject(s, t.i)
         succ_names = self._persons(s, succ) if succ is not None else []
-        base = next((r for r in produced if r.person in succ_names and r.direction in ("joined", "role_changed")),
-                    None)
+        base = next(
+            (r for r in produced if r.person in succ_names and r.direction in ("joined", "role_changed")),
+            None,
+        )
         out: list[Raw] = []
+        org: str | None
         if base is not None:
             org, role = base.org, base.role
         else:
             k = pred.j
-            role, org, _e = self._role_at(s, k) if k < len(s.tokens) and s.tokens[k].low == "as" else (None, None, k)
+            role, org, _e = (
+                self._role_at(s, k) if k < len(s.tokens) and s.tokens[k].low == "as" else (None, None, k)
+            )
             org = org or s.org or self.context_org
             if org is None:
                 return []
@@ -827,16 +1084,18 @@ class Article:
         succ_name = s.names.get(succ.i, succ.name)
         out: list[Raw] = []
         for pname in self._persons(s, pred):
-            prior = next((r for r, _s, _c in reversed(self.moves) if r.person == pname and r.direction == "left"),
-                         None)
+            prior = next(
+                (r for r, _s, _c in reversed(self.moves) if r.person == pname and r.direction == "left"), None
+            )
             info = self.info.get(pname)
             org = prior.org if prior else (info.org if info and info.org else s.org or self.context_org)
             if org is None:
                 continue
             role = prior.role if prior else (info.title if info else None)
             out.append(Raw(pname, org, "left", role, None, _BASE["succeeded_by"]))
-            out.append(Raw(succ_name, org, self._direction(succ_name, org, role), role, None,
-                           _BASE["succeeded_by"]))
+            out.append(
+                Raw(succ_name, org, self._direction(succ_name, org, role), role, None, _BASE["succeeded_by"])
+            )
         return out
 
     # ---------------------------------------------------------------- results
@@ -849,14 +1108,38 @@ class Article:
                 continue
             info = self.info.get(raw.person)
             if info and info.org and not same_org(info.org, raw.org):
-                extra.append((Raw(raw.person, info.org, "left", info.title, None, raw.confidence * 0.8,
-                                  destination=raw.org, implicit=True), sent, clause))
+                extra.append(
+                    (
+                        Raw(
+                            raw.person,
+                            info.org,
+                            "left",
+                            info.title,
+                            None,
+                            raw.confidence * 0.8,
+                            destination=raw.org,
+                            implicit=True,
+                        ),
+                        sent,
+                        clause,
+                    )
+                )
         merged: list[tuple[Raw, str, str]] = []
         for item in raws + extra:
             raw = item[0]
-            hit = next((m for m in merged if m[0].person == raw.person and same_org(m[0].org, raw.org)
-                        and (m[0].direction == raw.direction
-                             or {m[0].direction, raw.direction} == {"joined", "role_changed"})), None)
+            hit = next(
+                (
+                    m
+                    for m in merged
+                    if m[0].person == raw.person
+                    and same_org(m[0].org, raw.org)
+                    and (
+                        m[0].direction == raw.direction
+                        or {m[0].direction, raw.direction} == {"joined", "role_changed"}
+                    )
+                ),
+                None,
+            )
             if hit is None:
                 merged.append(item)
                 continue
@@ -873,43 +1156,65 @@ class Article:
         # link a departure to the matching hire
         for raw, _s, _c in merged:
             if raw.direction == "left" and raw.destination is None:
-                dest = next((r for r, _a, _b in merged if r.person == raw.person and r.direction in ("joined",
-                             "founded") and not same_org(r.org, raw.org)), None)
+                dest = next(
+                    (
+                        r
+                        for r, _a, _b in merged
+                        if r.person == raw.person
+                        and r.direction in ("joined", "founded")
+                        and not same_org(r.org, raw.org)
+                    ),
+                    None,
+                )
                 raw.destination = dest.org if dest else None
             if raw.direction in ("joined", "founded") and raw.origin is None:
-                orig = next((r for r, _a, _b in merged if r.person == raw.person and r.direction == "left"
-                             and not same_org(r.org, raw.org)), None)
+                orig = next(
+                    (
+                        r
+                        for r, _a, _b in merged
+                        if r.person == raw.person and r.direction == "left" and not same_org(r.org, raw.org)
+                    ),
+                    None,
+                )
                 raw.origin = orig.org if orig else None
         out: list[Move] = []
         for raw, sent, clause in merged:
             date, approx = move_date(clause, sent, self.published)
             role = clean_role(raw.role)
-            out.append(Move(
-                person=self.resolver.person_name(raw.person),
-                org=self._display_org(raw.org),
-                direction=raw.direction,  # type: ignore[arg-type]
-                role=role,
-                team=raw.team,
-                seniority=seniority(role) if role else ("founder" if raw.direction == "founded" else None),
-                date=date,
-                date_approximate=approx,
-                origin_org=self._display_org(raw.origin) if raw.origin else None,
-                destination_org=self._display_org(raw.destination) if raw.destination else None,
-                confidence=round(raw.confidence, 3),
-                evidence=sent,
-            ))
+            out.append(
+                Move(
+                    person=self.resolver.person_name(raw.person),
+                    org=self._display_org(raw.org),
+                    direction=raw.direction,
+                    role=role,
+                    team=raw.team,
+                    seniority=seniority(role)
+                    if role
+                    else ("founder" if raw.direction == "founded" else None),
+                    date=date,
+                    date_approximate=approx,
+                    origin_org=self._display_org(raw.origin) if raw.origin else None,
+                    destination_org=self._display_org(raw.destination) if raw.destination else None,
+                    confidence=round(raw.confidence, 3),
+                    evidence=sent,
+                )
+            )
         return out
 
     def _display_org(self, name: str) -> str:
         """Prefer the fullest form the article used ("Scale" -> "Scale AI"), then the configured name."""
         best = name
         for full in self.org_names:
-            if full.startswith(best + " ") and all(w.lower() in ORG_SUFFIX for w in full[len(best):].split()):
+            if full.startswith(best + " ") and all(
+                w.lower() in ORG_SUFFIX for w in full[len(best) :].split()
+            ):
                 best = full
         return self.resolver.org_name(best)
 
 
-def extract_article(text: str, published: dt.date | None, title: str | None, resolver: Resolver) -> list[Move]:
+def extract_article(
+    text: str, published: dt.date | None, title: str | None, resolver: Resolver
+) -> list[Move]:
     art = Article(resolver, published)
     if title:
         art.seed_title(title)

@@ -3,6 +3,7 @@
 Frozen so that a move can be hashed, deduplicated and shared between threads
 without anyone mutating evidence after the fact.
 """
+
 from __future__ import annotations
 
 from typing import Any, Literal

@@ -4,6 +4,7 @@ A capitalised span is typed from its own shape (legal suffixes, camel case, hono
 from what the article already knows (earlier full names, config aliases) and from the
 slot it sits in ("at X", "X chief executive Y", "chief executive Y").
 """
+
 from __future__ import annotations
 
 import re
@@ -19,58 +20,426 @@ _TOKEN = re.compile(r"\w+(?:[-.&]\w+|['’](?!s\b)\w+)*|['’]s\b|[^\w\s]")
 
 # Capitalised words that never start or continue a name.
 STOP_CAP = {
-    "the", "a", "an", "in", "on", "at", "after", "before", "but", "and", "or", "so", "as", "for", "with",
-    "hours", "days", "weeks", "two", "three", "four", "five", "several", "sources", "analysts", "rumours",
-    "rumors", "former", "chief", "senior", "meanwhile", "earlier", "later", "last", "this", "that", "these",
-    "those", "it", "he", "she", "they", "we", "i", "his", "her", "their", "its", "our", "mr", "mrs", "ms",
-    "dr", "prof", "sir", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "ceo", "cto", "cfo", "coo", "cpo", "cio", "cmo", "cro", "cso", "cdo", "ciso",
-    "svp", "evp", "vp", "president", "vice", "executive", "interim", "acting", "co-founder", "founder",
-    "chairman", "chairwoman", "chair", "director", "head", "according", "if", "when", "while", "since",
-    "during", "under", "by", "from", "to", "of", "not", "also", "however", "still", "now", "then",
-    "there", "here", "what", "who", "which", "why", "how", "people", "shares", "investors", "reports",
-    "some", "many", "both", "all", "new", "one", "tech", "big", "another", "other", "co-ceo", "co-ceos",
-    "ceos", "general", "partner", "researchers", "engineers", "executives", "staff", "employees",
-    "officials", "representatives", "spokesperson", "spokesman", "spokeswoman", "departures", "hiring",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "but",
+    "and",
+    "or",
+    "so",
+    "as",
+    "for",
+    "with",
+    "hours",
+    "days",
+    "weeks",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "sources",
+    "analysts",
+    "rumours",
+    "rumors",
+    "former",
+    "chief",
+    "senior",
+    "meanwhile",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sir",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "cpo",
+    "cio",
+    "cmo",
+    "cro",
+    "cso",
+    "cdo",
+    "ciso",
+    "svp",
+    "evp",
+    "vp",
+    "president",
+    "vice",
+    "executive",
+    "interim",
+    "acting",
+    "co-founder",
+    "founder",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "head",
+    "according",
+    "if",
+    "when",
+    "while",
+    "since",
+    "during",
+    "under",
+    "by",
+    "from",
+    "to",
+    "of",
+    "not",
+    "also",
+    "however",
+    "still",
+    "now",
+    "then",
+    "there",
+    "here",
+    "what",
+    "who",
+    "which",
+    "why",
+    "how",
+    "people",
+    "shares",
+    "investors",
+    "reports",
+    "some",
+    "many",
+    "both",
+    "all",
+    "new",
+    "one",
+    "tech",
+    "big",
+    "another",
+    "other",
+    "co-ceo",
+    "co-ceos",
+    "ceos",
+    "general",
+    "partner",
+    "researchers",
+    "engineers",
+    "executives",
+    "staff",
+    "employees",
+    "officials",
+    "representatives",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "departures",
+    "hiring",
 }
 HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "lord", "lady"}
 # Nouns that make a capitalised span an organisation ("Nimbus Labs", "Cadence Design Systems").
 ORG_SUFFIX = {
-    "inc", "corp", "corporation", "co", "company", "companies", "ltd", "llc", "plc", "lp", "llp", "ag", "sa",
-    "gmbh", "nv", "labs", "lab", "laboratories", "ai", "systems", "technologies", "technology", "tech",
-    "group", "holdings", "platforms", "bank", "banks", "capital", "partners", "ventures", "health",
-    "healthcare", "pharma", "pharmaceuticals", "therapeutics", "biotech", "bio", "biosciences",
-    "diagnostics", "medical", "media", "games", "gaming", "studios", "studio", "entertainment",
-    "software", "motors", "motor", "automotive", "energy", "power", "insurance", "logistics", "foods",
-    "food", "shipping", "cloud", "data", "analytics", "robotics", "mobility", "networks", "network",
-    "airlines", "airways", "air", "financial", "finance", "securities", "fund", "funds", "management",
-    "university", "institute", "college", "school", "administration", "agency", "department", "ministry",
-    "commission", "council", "foundation", "association", "society", "dynamics", "industries",
-    "international", "global", "solutions", "services", "consulting", "enterprises", "semiconductor",
-    "semiconductors", "devices", "electronics", "instruments", "communications", "telecom", "wireless",
-    "motors", "aerospace", "defense", "defence", "petroleum", "oil", "gas", "mining", "steel", "chemicals",
-    "materials", "brands", "stores", "retail", "markets", "exchange", "trust", "investments", "advisors",
-    "associates", "research", "intelligence", "computing", "security", "payments", "pay", "freight",
-    "aviation", "rail", "railways", "pictures", "records", "publishing", "press", "news", "times", "post",
-    "journal", "magazine", "bancorp", "bankshares", "realty", "properties", "hotels", "resorts",
-    "airline", "cruises", "apparel", "works", "factory", "collective", "machines",
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "companies",
+    "ltd",
+    "llc",
+    "plc",
+    "lp",
+    "llp",
+    "ag",
+    "sa",
+    "gmbh",
+    "nv",
+    "labs",
+    "lab",
+    "laboratories",
+    "ai",
+    "systems",
+    "technologies",
+    "technology",
+    "tech",
+    "group",
+    "holdings",
+    "platforms",
+    "bank",
+    "banks",
+    "capital",
+    "partners",
+    "ventures",
+    "health",
+    "healthcare",
+    "pharma",
+    "pharmaceuticals",
+    "therapeutics",
+    "biotech",
+    "bio",
+    "biosciences",
+    "diagnostics",
+    "medical",
+    "media",
+    "games",
+    "gaming",
+    "studios",
+    "studio",
+    "entertainment",
+    "software",
+    "motors",
+    "motor",
+    "automotive",
+    "energy",
+    "power",
+    "insurance",
+    "logistics",
+    "foods",
+    "food",
+    "shipping",
+    "cloud",
+    "data",
+    "analytics",
+    "robotics",
+    "mobility",
+    "networks",
+    "network",
+    "airlines",
+    "airways",
+    "air",
+    "financial",
+    "finance",
+    "securities",
+    "fund",
+    "funds",
+    "management",
+    "university",
+    "institute",
+    "college",
+    "school",
+    "administration",
+    "agency",
+    "department",
+    "ministry",
+    "commission",
+    "council",
+    "foundation",
+    "association",
+    "society",
+    "dynamics",
+    "industries",
+    "international",
+    "global",
+    "solutions",
+    "services",
+    "consulting",
+    "enterprises",
+    "semiconductor",
+    "semiconductors",
+    "devices",
+    "electronics",
+    "instruments",
+    "communications",
+    "telecom",
+    "wireless",
+    "aerospace",
+    "defense",
+    "defence",
+    "petroleum",
+    "oil",
+    "gas",
+    "mining",
+    "steel",
+    "chemicals",
+    "materials",
+    "brands",
+    "stores",
+    "retail",
+    "markets",
+    "exchange",
+    "trust",
+    "investments",
+    "advisors",
+    "associates",
+    "research",
+    "intelligence",
+    "computing",
+    "security",
+    "payments",
+    "pay",
+    "freight",
+    "aviation",
+    "rail",
+    "railways",
+    "pictures",
+    "records",
+    "publishing",
+    "press",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "magazine",
+    "bancorp",
+    "bankshares",
+    "realty",
+    "properties",
+    "hotels",
+    "resorts",
+    "airline",
+    "cruises",
+    "apparel",
+    "works",
+    "factory",
+    "collective",
+    "machines",
 }
 ORG_REF_NOUNS = {
-    "company", "firm", "startup", "start-up", "chipmaker", "maker", "lender", "bank", "group", "insurer",
-    "retailer", "automaker", "carmaker", "giant", "platform", "business", "studio", "lab", "laboratory",
-    "network", "publisher", "developer", "organisation", "organization", "outfit", "conglomerate",
-    "airline", "carrier", "manufacturer", "fund", "company's", "designer", "provider", "operator",
-    "producer", "brewer", "miner", "exchange", "broker", "agency", "insurer", "utility", "newspaper",
+    "company",
+    "firm",
+    "startup",
+    "start-up",
+    "chipmaker",
+    "maker",
+    "lender",
+    "bank",
+    "group",
+    "insurer",
+    "retailer",
+    "automaker",
+    "carmaker",
+    "giant",
+    "platform",
+    "business",
+    "studio",
+    "lab",
+    "laboratory",
+    "network",
+    "publisher",
+    "developer",
+    "organisation",
+    "organization",
+    "outfit",
+    "conglomerate",
+    "airline",
+    "carrier",
+    "manufacturer",
+    "fund",
+    "company's",
+    "designer",
+    "provider",
+    "operator",
+    "producer",
+    "brewer",
+    "miner",
+    "exchange",
+    "broker",
+    "agency",
+    "utility",
+    "newspaper",
 }
-_POSS_ORG_NOUNS = TITLE_HEADS | TITLE_MODIFIERS | {"team", "board", "unit", "division", "group", "lab",
-                                                   "shares", "stock", "operations", "business", "staff"}
-_PARTICLES = {"de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "di", "dos", "del", "ter"}
+_POSS_ORG_NOUNS = (
+    TITLE_HEADS
+    | TITLE_MODIFIERS
+    | {
+        "team",
+        "board",
+        "unit",
+        "division",
+        "group",
+        "lab",
+        "shares",
+        "stock",
+        "operations",
+        "business",
+        "staff",
+    }
+)
+_PARTICLES = {
+    "de",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "al",
+    "la",
+    "le",
+    "du",
+    "da",
+    "di",
+    "dos",
+    "del",
+    "ter",
+}
 _NAME_PREFIXES = ("mc", "mac", "de", "di", "le", "la", "van", "von", "du", "o", "da")
 _PRONOUNS = {"he": False, "she": False, "him": False, "her": False, "they": True, "them": True}
-_SLOT_ORG_BEFORE = {"at", "from", "join", "joins", "joined", "joining", "rejoin", "rejoins", "rejoined",
-                    "rival", "left", "leave", "leaves", "leaving", "quit", "quits", "exit", "exits",
-                    "exited", "for", "to", "into", "within", "inside", "across"}
+_SLOT_ORG_BEFORE = {
+    "at",
+    "from",
+    "join",
+    "joins",
+    "joined",
+    "joining",
+    "rejoin",
+    "rejoins",
+    "rejoined",
+    "rival",
+    "left",
+    "leave",
+    "leaves",
+    "leaving",
+    "quit",
+    "quits",
+    "exit",
+    "exits",
+    "exited",
+    "for",
+    "to",
+    "into",
+    "within",
+    "inside",
+    "across",
+}
 
 
 @dataclass
@@ -104,8 +473,13 @@ def _is_cap(tok: str) -> bool:
     if tok[0].isupper():
         return tok.lower() not in STOP_CAP
     # eBay, xAI, iRobot (but not "co-CEOs")
-    return len(tok) > 1 and "-" not in tok and any(c.isupper() for c in tok[1:]) and tok[0].islower() \
+    return (
+        len(tok) > 1
+        and "-" not in tok
+        and any(c.isupper() for c in tok[1:])
+        and tok[0].islower()
         and tok.lower() not in TITLE_HEADS
+    )
 
 
 def _camel(tok: str) -> bool:
@@ -176,7 +550,9 @@ class KnownPeople:
         return None
 
 
-def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people: KnownPeople) -> list[Mention]:
+def find_mentions(
+    tokens: list[Token], sentence: str, resolver: Resolver, people: KnownPeople
+) -> list[Mention]:
     """Type every capitalised span, pronoun and organisation reference in one sentence."""
     mentions: list[Mention] = []
     taken: set[int] = set()
@@ -186,7 +562,7 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
         for m in re.finditer(r"(?<!\w)" + re.escape(alias.lower()) + r"(?!\w)", low_sentence):
             idx = [k for k, t in enumerate(tokens) if t.start >= m.start() and t.end <= m.end()]
             if idx and not taken.intersection(idx):
-                mentions.append(Mention("ORG", idx[0], idx[-1] + 1, sentence[m.start():m.end()], canonical))
+                mentions.append(Mention("ORG", idx[0], idx[-1] + 1, sentence[m.start() : m.end()], canonical))
                 taken.update(idx)
     for i, j in _cap_spans(tokens):
         if taken.intersection(range(i, j)):
@@ -207,7 +583,9 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
             e = k + 1
             while e < len(tokens) and e - k <= 3 and tokens[e].text[:1].islower():
                 if tokens[e].low in ORG_REF_NOUNS and not (e + 1 < len(tokens) and tokens[e + 1].low == "of"):
-                    mentions.append(Mention("ORGREF", k, e + 1, " ".join(t.text for t in tokens[k:e + 1]), ""))
+                    mentions.append(
+                        Mention("ORGREF", k, e + 1, " ".join(t.text for t in tokens[k : e + 1]), "")
+                    )
                     break
                 e += 1
     mentions.sort(key=lambda m: m.i)
@@ -215,7 +593,7 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
 
 
 def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPeople) -> bool:
-    """A lone capitalised word is an entity unless it is generic ("AI") or a modifier ("the Transformer paper")."""
+    """A lone capitalised word is an entity unless generic ("AI") or a modifier ("the Transformer paper")."""
     word = tokens[i].text
     if resolver.known_org(word) or people.lookup(word):
         return True
@@ -223,10 +601,14 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
         return False
     prev = tokens[i - 1].low if i > 0 else ""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if prev in ("the", "a", "an") and nxt is not None and nxt.text[:1].islower() \
-            and nxt.low not in TITLE_HEADS and nxt.low not in TITLE_MODIFIERS and nxt.low not in ORG_REF_NOUNS:
-        return False
-    return True
+    return not (
+        prev in ("the", "a", "an")
+        and nxt is not None
+        and nxt.text[:1].islower()
+        and nxt.low not in TITLE_HEADS
+        and nxt.low not in TITLE_MODIFIERS
+        and nxt.low not in ORG_REF_NOUNS
+    )
 
 
 def _split_span(tokens: list[Token], i: int, j: int) -> list[tuple[int, int]]:
@@ -247,7 +629,9 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
     known = people.lookup(text)
     if known:
         return Mention("PER", i, j, text, known)
-    if any(w.lower() in ORG_SUFFIX for w in words[1:]) or (len(words) == 1 and words[0].lower() in ORG_SUFFIX):
+    if any(w.lower() in ORG_SUFFIX for w in words[1:]) or (
+        len(words) == 1 and words[0].lower() in ORG_SUFFIX
+    ):
         return Mention("ORG", i, j, text, text)
     if any(_camel(w) or "." in w or "&" in w or any(c.isdigit() for c in w) for w in words):
         return Mention("ORG", i, j, text, text)
@@ -255,7 +639,9 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
         return Mention("ORG", i, j, text, text)
     if _title_run_then_name(tokens, j):
         return Mention("ORG", i, j, text, text)
-    if nxt in ("'s", "’s") and (len(words) == 1 or (j + 1 < len(tokens) and tokens[j + 1].low in _POSS_ORG_NOUNS)):
+    if nxt in ("'s", "’s") and (
+        len(words) == 1 or (j + 1 < len(tokens) and tokens[j + 1].low in _POSS_ORG_NOUNS)
+    ):
         return Mention("ORG", i, j, text, text)
     if prev in TITLE_HEADS or prev in ("veteran", "executive"):
         return Mention("PER", i, j, text, text)

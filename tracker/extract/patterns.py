@@ -5,62 +5,180 @@ from the subject and its organisation from the object or the person's known empl
 hiring verb takes the organisation from the subject and the person from the object; a
 passive flips both. Everything is general English structure, nothing is per-company.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from tracker.extract.model import Direction
 from tracker.extract.names import ORG_REF_NOUNS, Mention, Token
 from tracker.extract.roles import POSITION_HEADS, TITLE_HEADS, TITLE_MODIFIERS, clean_role
 
-Family = Literal["leave", "join", "become", "hire", "found", "succeed", "succeeded_by", "role", "depart_for",
-                 "board", "copula"]
+Family = Literal[
+    "leave",
+    "join",
+    "become",
+    "hire",
+    "found",
+    "succeed",
+    "succeeded_by",
+    "role",
+    "depart_for",
+    "board",
+    "copula",
+]
 
 _T: list[tuple[Family, str]] = [
     ("board", r"(?:new|incoming|reconstituted|revamped|overhauled)(?: \w+)? board (?:chaired|led|headed) by"),
     ("copula", r"(?:is|has been) (?:now )?(?=its |their |the [\w-]+(?:'s|’s) |\w+(?:'s|’s) )"),
     ("succeeded_by", r"(?:will be |to be |is being |was |has been |have been )?(?:succeeded|replaced) by"),
-    ("succeed", r"succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing)|takes? over from|took over from|"
-                r"taking over from|successor to"),
-    ("role", r"promoted to|elevated to|will add the title of|add(?:s|ed|ing)? the (?:title|role) of|"
-             r"takes? on the (?:additional )?(?:title|role) of|moves? into the role of|"
-             r"take on the (?:additional )?(?:title|role) of"),
-    ("depart_for", r"(?:depart(?:s|ed|ing)?|leav(?:e|es|ing)|left|decamp(?:s|ed|ing)?|defect(?:s|ed|ing)?|"
-                   r"head(?:s|ed|ing)? off|bolt(?:s|ed|ing)?|jump(?:s|ed|ing)? ship) (?:for|to)"),
-    ("join", r"started work as|start(?:s|ed)? work as|starts? as|takes? over as|took over as|taking over as|"
-             r"return(?:s|ed|ing)? (?:to|as)|lands? at|landed at|landing at|moves? to|moved to|moving to|"
-             r"(?:re)?join(?:s|ed|ing)?|to work (?:on|at|for)|will work (?:on|at|for)|"
-             r"signs? on (?:as|with)|signed on (?:as|with)|comes? aboard|came aboard|is coming back to"),
-    ("become", r"will become|to become|becomes|became|becoming|will serve as|to serve as|serves? as|"
-               r"served as|will be (?:the )?(?:new |next |interim |acting )|will take the helm"),
-    ("found", r"co-?founded|founded|co-?found(?:s|ing)?|found(?:s|ing)|launch(?:ed|es|ing)?|"
-              r"start(?:ed|s|ing)?|set up|sets up|setting up|establish(?:ed|es|ing)?|spun up|"
-              r"form(?:ed|s|ing)"),
-    ("hire", r"hired|hires|hiring|hire|appointed|appoints|appointing|appoint|named|names|naming|name|tapped|"
-             r"taps|tap|poached|poaches|poaching|poach|lured|lures|luring|lure|recruited|recruits|recruiting|"
-             r"recruit|brought on|brings on|bringing on|bring on|brought back|brings back|bringing back|"
-             r"bring back|brought in|brings in|bringing in|promoted|promotes|promoting|promote|elevated|"
-             r"elevates|picked|picks|selected|selects|snapped up|snaps up|chose|chosen|installed|"
-             r"installs|welcomed|welcomes|added|adds"),
-    ("leave", r"left|leaves|leaving|leave|depart(?:s|ed|ing)?|quit(?:s|ting)?|resign(?:s|ed|ing)?|"
-              r"retir(?:e|es|ed|ing)|exit(?:s|ed|ing)?|step(?:s|ped|ping)? (?:down|aside)|stepping (?:down|aside)|"
-              r"(?:was|were|been|is|being) (?:ousted|fired|dismissed|pushed out|forced out|let go)|"
-              r"is out|are out|was out|bow(?:s|ed|ing)? out|part(?:s|ed|ing)? ways with"),
+    (
+        "succeed",
+        r"succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing)|takes? over from|took over from|"
+        r"taking over from|successor to",
+    ),
+    (
+        "role",
+        r"promoted to|elevated to|will add the title of|add(?:s|ed|ing)? the (?:title|role) of|"
+        r"takes? on the (?:additional )?(?:title|role) of|moves? into the role of|"
+        r"take on the (?:additional )?(?:title|role) of",
+    ),
+    (
+        "depart_for",
+        r"(?:depart(?:s|ed|ing)?|leav(?:e|es|ing)|left|decamp(?:s|ed|ing)?|defect(?:s|ed|ing)?|"
+        r"head(?:s|ed|ing)? off|bolt(?:s|ed|ing)?|jump(?:s|ed|ing)? ship) (?:for|to)",
+    ),
+    (
+        "join",
+        r"started work as|start(?:s|ed)? work as|starts? as|takes? over as|took over as|taking over as|"
+        r"return(?:s|ed|ing)? (?:to|as)|lands? at|landed at|landing at|moves? to|moved to|moving to|"
+        r"(?:re)?join(?:s|ed|ing)?|to work (?:on|at|for)|will work (?:on|at|for)|"
+        r"signs? on (?:as|with)|signed on (?:as|with)|comes? aboard|came aboard|is coming back to",
+    ),
+    (
+        "become",
+        r"will become|to become|becomes|became|becoming|will serve as|to serve as|serves? as|"
+        r"served as|will be (?:the )?(?:new |next |interim |acting )|will take the helm",
+    ),
+    (
+        "found",
+        r"co-?founded|founded|co-?found(?:s|ing)?|found(?:s|ing)|launch(?:ed|es|ing)?|"
+        r"start(?:ed|s|ing)?|set up|sets up|setting up|establish(?:ed|es|ing)?|spun up|"
+        r"form(?:ed|s|ing)",
+    ),
+    (
+        "hire",
+        r"hired|hires|hiring|hire|appointed|appoints|appointing|appoint|named|names|naming|name|tapped|"
+        r"taps|tap|poached|poaches|poaching|poach|lured|lures|luring|lure|recruited|recruits|recruiting|"
+        r"recruit|brought on|brings on|bringing on|bring on|brought back|brings back|bringing back|"
+        r"bring back|brought in|brings in|bringing in|promoted|promotes|promoting|promote|elevated|"
+        r"elevates|picked|picks|selected|selects|snapped up|snaps up|chose|chosen|installed|"
+        r"installs|welcomed|welcomes|added|adds",
+    ),
+    (
+        "leave",
+        r"left|leaves|leaving|leave|depart(?:s|ed|ing)?|quit(?:s|ting)?|resign(?:s|ed|ing)?|"
+        r"retir(?:e|es|ed|ing)|exit(?:s|ed|ing)?|step(?:s|ped|ping)? (?:down|aside)|stepping (?:down|aside)|"
+        r"(?:was|were|been|is|being) (?:ousted|fired|dismissed|pushed out|forced out|let go)|"
+        r"is out|are out|was out|bow(?:s|ed|ing)? out|part(?:s|ed|ing)? ways with",
+    ),
 ]
 TRIGGERS = re.compile("|".join(f"(?P<{fam}{k}>\\b(?:{rx})\\b)" for k, (fam, rx) in enumerate(_T)), re.I)
 
-_BE = {"was", "were", "been", "is", "are", "be", "being", "has", "have", "had", "also", "formally",
-       "officially", "now", "just", "recently", "reportedly"}
+_BE = {
+    "was",
+    "were",
+    "been",
+    "is",
+    "are",
+    "be",
+    "being",
+    "has",
+    "have",
+    "had",
+    "also",
+    "formally",
+    "officially",
+    "now",
+    "just",
+    "recently",
+    "reportedly",
+}
 _NEG = {"not", "n't", "never", "no", "nor", "cannot", "won't", "didn't", "doesn't", "isn't", "wasn't"}
-_COMPANY_NOUNS = {"company", "startup", "start-up", "venture", "firm", "business", "lab", "laboratory",
-                  "studio", "fund", "outfit", "rival", "competitor", "fintech", "enterprise", "nonprofit",
-                  "non-profit", "organisation", "organization", "group", "agency", "consultancy", "shop"}
-_VERBISH = {"said", "says", "announced", "told", "added", "is", "was", "has", "had", "will", "would", "and",
-            "but", "which", "where", "when", "according", "wrote", "posted", "confirmed", "joins", "joined",
-            "becomes", "left", "are", "were", "have", "also", "plans", "to", "in", "on"}
-_FORMER = {"former", "formerly", "previously", "ex", "onetime", "one-time", "once", "erstwhile", "then",
-           "until", "then-"}
+_COMPANY_NOUNS = {
+    "company",
+    "startup",
+    "start-up",
+    "venture",
+    "firm",
+    "business",
+    "lab",
+    "laboratory",
+    "studio",
+    "fund",
+    "outfit",
+    "rival",
+    "competitor",
+    "fintech",
+    "enterprise",
+    "nonprofit",
+    "non-profit",
+    "organisation",
+    "organization",
+    "group",
+    "agency",
+    "consultancy",
+    "shop",
+}
+_VERBISH = {
+    "said",
+    "says",
+    "announced",
+    "told",
+    "added",
+    "is",
+    "was",
+    "has",
+    "had",
+    "will",
+    "would",
+    "and",
+    "but",
+    "which",
+    "where",
+    "when",
+    "according",
+    "wrote",
+    "posted",
+    "confirmed",
+    "joins",
+    "joined",
+    "becomes",
+    "left",
+    "are",
+    "were",
+    "have",
+    "also",
+    "plans",
+    "to",
+    "in",
+    "on",
+}
+_FORMER = {
+    "former",
+    "formerly",
+    "previously",
+    "ex",
+    "onetime",
+    "one-time",
+    "once",
+    "erstwhile",
+    "then",
+    "until",
+    "then-",
+}
 
 
 @dataclass
@@ -88,7 +206,7 @@ class Raw:
 
     person: str
     org: str
-    direction: str
+    direction: Direction
     role: str | None
     team: str | None
     confidence: float
@@ -112,8 +230,20 @@ def find_triggers(sentence: str, tokens: list[Token]) -> list[Trigger]:
 def title_phrase(tokens: list[Token], k: int, limit: int = 7) -> tuple[str | None, int]:
     """Read a job title starting at token ``k``; returns (title, end index) or (None, k)."""
     start = k
-    while k < len(tokens) and tokens[k].low in ("the", "its", "their", "his", "her", "a", "an", "new", "next",
-                                                 "first", "permanent", "incoming"):
+    while k < len(tokens) and tokens[k].low in (
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "a",
+        "an",
+        "new",
+        "next",
+        "first",
+        "permanent",
+        "incoming",
+    ):
         k += 1
     words: list[str] = []
     last_head = -1
@@ -125,8 +255,13 @@ def title_phrase(tokens: list[Token], k: int, limit: int = 7) -> tuple[str | Non
             last_head = e
         elif low in TITLE_MODIFIERS or low in ("and", "co", "-"):
             words.append(tokens[e].text)
-        elif low == "of" and last_head == e - 1 and e + 1 < len(tokens) and tokens[e + 1].text[:1].islower() \
-                and tokens[e + 1].low not in ("the", "a", "an", "its"):
+        elif (
+            low == "of"
+            and last_head == e - 1
+            and e + 1 < len(tokens)
+            and tokens[e + 1].text[:1].islower()
+            and tokens[e + 1].low not in ("the", "a", "an", "its")
+        ):
             words.append("of")
         else:
             break
@@ -136,8 +271,12 @@ def title_phrase(tokens: list[Token], k: int, limit: int = 7) -> tuple[str | Non
     n_words = last_head - k + 1
     # keep a lower-case "of operations" tail
     tail_end = last_head + 1
-    if tail_end + 1 < len(tokens) and tokens[tail_end].low == "of" and tokens[tail_end + 1].text[:1].islower() \
-            and tokens[tail_end + 1].low in TITLE_MODIFIERS:
+    if (
+        tail_end + 1 < len(tokens)
+        and tokens[tail_end].low == "of"
+        and tokens[tail_end + 1].text[:1].islower()
+        and tokens[tail_end + 1].low in TITLE_MODIFIERS
+    ):
         tail_end += 2
         n_words += 2
     text = " ".join(t.text for t in tokens[k:tail_end])
@@ -153,7 +292,9 @@ def is_position(title: str | None) -> bool:
 
 
 def org_noun_ref(m: Mention) -> bool:
-    return m.kind == "ORGREF" and (m.text.lower() in ("it", "its") or m.text.split()[-1].lower() in ORG_REF_NOUNS)
+    return m.kind == "ORGREF" and (
+        m.text.lower() in ("it", "its") or m.text.split()[-1].lower() in ORG_REF_NOUNS
+    )
 
 
 def company_context(tokens: list[Token], a: int, b: int) -> bool:
@@ -161,14 +302,22 @@ def company_context(tokens: list[Token], a: int, b: int) -> bool:
 
 
 def negated(tokens: list[Token], i: int) -> bool:
-    window = [t.low for t in tokens[max(0, i - 3):i]]
+    window = [t.low for t in tokens[max(0, i - 3) : i]]
     return any(w in _NEG for w in window) or any(w.endswith("n't") for w in window)
 
 
 def passive(tokens: list[Token], i: int) -> bool:
     k = i - 1
-    while k >= 0 and tokens[k].low in ("also", "formally", "officially", "now", "just", "recently",
-                                        "reportedly", "quietly"):
+    while k >= 0 and tokens[k].low in (
+        "also",
+        "formally",
+        "officially",
+        "now",
+        "just",
+        "recently",
+        "reportedly",
+        "quietly",
+    ):
         k -= 1
     return k >= 0 and tokens[k].low in ("was", "were", "been", "is", "are", "be", "being")
 

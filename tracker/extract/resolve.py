@@ -3,6 +3,7 @@
 Events are keyed by ``person:<slug>`` / ``org:<slug>``; the raw string stays in the
 event data, so resolution can be improved later (merges) without losing evidence.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,25 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import fuzz, process
 
 # Legal-form words carry no identity: "Safe Superintelligence Inc." is "Safe Superintelligence".
-_ORG_NOISE = {"the", "inc", "corp", "corporation", "co", "ltd", "llc", "plc", "company", "group", "holdings",
-              "platforms", "sa", "ag", "gmbh", "nv", "limited"}
+_ORG_NOISE = {
+    "the",
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "company",
+    "group",
+    "holdings",
+    "platforms",
+    "sa",
+    "ag",
+    "gmbh",
+    "nv",
+    "limited",
+}
 # Fuzzy matching must be conservative: "Meta" vs "Beta" is a different company.
 _FUZZY_THRESHOLD = 90.0
 _FUZZY_MIN_LEN = 5
@@ -79,8 +97,9 @@ class Resolver:
         if key in self._org_canon:
             return self._org_canon[key]
         if len(key) >= _FUZZY_MIN_LEN and self._org_canon:
-            hit = process.extractOne(key, list(self._org_canon), scorer=fuzz.ratio,
-                                     score_cutoff=_FUZZY_THRESHOLD)
+            hit = process.extractOne(
+                key, list(self._org_canon), scorer=fuzz.ratio, score_cutoff=_FUZZY_THRESHOLD
+            )
             if hit is not None:
                 return self._org_canon[hit[0]]
         return None
@@ -100,8 +119,9 @@ class Resolver:
         if key in self._person_canon:
             return self._person_canon[key]
         if len(key) >= 8 and self._person_canon:
-            hit = process.extractOne(key, list(self._person_canon), scorer=fuzz.ratio,
-                                     score_cutoff=_FUZZY_THRESHOLD)
+            hit = process.extractOne(
+                key, list(self._person_canon), scorer=fuzz.ratio, score_cutoff=_FUZZY_THRESHOLD
+            )
             if hit is not None:
                 return self._person_canon[hit[0]]
         return re.sub(r"^(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+", "", raw.strip())
