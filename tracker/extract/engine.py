@@ -721,6 +721,13 @@ class Article:
         if subj is None:
             return []
         explicit = self._org_after(s, j) if object_ok else None
+        if explicit is None and t.i > 0 and toks[t.i - 1].low in ("after", "since", "before"):
+            return []  # "returns ... two years after leaving": history told inside another move
+        dest: str | None = None
+        if explicit is not None and explicit.j + 1 < len(toks) and toks[explicit.j].low == "for":
+            dm = s.by_tok.get(explicit.j + 1)
+            if dm is not None and dm.kind == "ORG":
+                dest = dm.name
         role, role_org, _e = (None, None, j)
         if j < len(toks) and toks[j].low == "as":
             role, role_org, _e = self._role_at(s, j)
@@ -746,6 +753,8 @@ class Article:
                 or (info.title if info and same_org(info.org, org) else None)
                 or (info.title if info and info.org is None and not info.former else None)
             )
+            if dest is not None:
+                out.append(Raw(person, dest, "joined", None, None, _BASE["join"] * self._pronoun_penalty(subj)))
             out.append(
                 Raw(
                     person,
@@ -872,11 +881,11 @@ class Article:
                 by = self._object(s, t.j, 6, ("ORG",))
                 if by is not None and by.i > 0 and toks[by.i - 1].low == "by":
                     org = by.name
-            org = org or s.org or self.context_org
-            if org is None:
-                return []
             out = []
             for person in persons:
+                org = org or s.org or self._affiliation(person) or self.context_org
+                if org is None:
+                    continue
                 direction = (
                     "role_changed"
                     if promote
