@@ -700,7 +700,7 @@ class Article:
         nxt = s.by_tok.get(j)
         if nxt is not None and nxt.kind in ("PER", "PRON"):
             return []
-        if j < len(toks) and toks[j].low in (
+        if nxt is None and j < len(toks) and toks[j].low in (
             "unclear",
             "open",
             "behind",

@@ -564,6 +564,26 @@ def find_mentions(
             if idx and not taken.intersection(idx):
                 mentions.append(Mention("ORG", idx[0], idx[-1] + 1, sentence[m.start() : m.end()], canonical))
                 taken.update(idx)
+    # "the iPhone maker", "the Instagram owner": a description, not the product's name
+    for k, tok in enumerate(tokens[:-2]):
+        if tok.low != "the" or k in taken:
+            continue
+        e = k + 1
+        caps = 0
+        while e < len(tokens) and e - k <= 4 and _is_cap(tokens[e].text) and tokens[e].low not in ORG_SUFFIX:
+            caps += 1
+            e += 1
+        while e < len(tokens) and e - k <= 5 and tokens[e].text[:1].islower() and tokens[e].low not in ORG_REF_NOUNS:
+            e += 1
+        if (
+            1 <= caps <= 2
+            and e < len(tokens)
+            and tokens[e].low in ORG_REF_NOUNS
+            and tokens[e].low not in ("company", "group")
+            and not taken.intersection(range(k, e + 1))
+        ):
+            mentions.append(Mention("ORGREF", k, e + 1, " ".join(t.text for t in tokens[k : e + 1]), ""))
+            taken.update(range(k, e + 1))
     for i, j in _cap_spans(tokens):
         if taken.intersection(range(i, j)):
             continue
@@ -579,7 +599,7 @@ def find_mentions(
             mentions.append(Mention("PRON", k, k + 1, tok.text, "", plural=_PRONOUNS[low]))
         elif low in ("it", "its") and (k + 1 < len(tokens)):
             mentions.append(Mention("ORGREF", k, k + 1, tok.text, ""))
-        elif low == "the":
+        elif low == "the" and k not in taken:
             e = k + 1
             while e < len(tokens) and e - k <= 3 and tokens[e].text[:1].islower():
                 if tokens[e].low in ORG_REF_NOUNS and not (e + 1 < len(tokens) and tokens[e + 1].low == "of"):
@@ -599,6 +619,8 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
         return True
     if word.lower() in ORG_SUFFIX:
         return False
+    if i == 0 and (word.lower() in TITLE_HEADS or word.lower() in TITLE_MODIFIERS):
+        return False  # "Veteran researcher X ..." opens a sentence with a title word
     prev = tokens[i - 1].low if i > 0 else ""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     return not (
