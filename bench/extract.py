@@ -4,6 +4,7 @@ Passages are built by cycling the dev and held-out fixtures and perturbing them
 (swapping names and organisations, joining two passages into one article) so the
 cache-free path is measured on varied text.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tracker.extract import Resolver, extract
+from tracker.extract import Resolver, extract  # noqa: E402
 
 SOURCES = [
     ROOT.parent / "shared/corpus/dev.jsonl",

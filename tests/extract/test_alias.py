@@ -1,4 +1,5 @@
 """Organisations named by description only resolve through configured aliases."""
+
 from __future__ import annotations
 
 from helpers import triples
@@ -15,7 +16,10 @@ def test_description_alias_is_an_organisation() -> None:
 
 def test_alias_spelling_resolves_to_canonical_name() -> None:
     text = "Hanna Berg has left Open AI to join the Claude developer."
-    assert triples(text, resolver=RESOLVER) == {("Hanna Berg", "left", "OpenAI"), ("Hanna Berg", "joined", "Anthropic")}
+    assert triples(text, resolver=RESOLVER) == {
+        ("Hanna Berg", "left", "OpenAI"),
+        ("Hanna Berg", "joined", "Anthropic"),
+    }
 
 
 def test_without_alias_the_description_is_not_an_org() -> None:

@@ -700,21 +700,26 @@ class Article:
         nxt = s.by_tok.get(j)
         if nxt is not None and nxt.kind in ("PER", "PRON"):
             return []
-        if nxt is None and j < len(toks) and toks[j].low in (
-            "unclear",
-            "open",
-            "behind",
-            "unanswered",
-            "alone",
-            "out",
-            "over",
-            "room",
-            "questions",
-            "little",
-            "no",
-            "him",
-            "her",
-            "them",
+        if (
+            nxt is None
+            and j < len(toks)
+            and toks[j].low
+            in (
+                "unclear",
+                "open",
+                "behind",
+                "unanswered",
+                "alone",
+                "out",
+                "over",
+                "room",
+                "questions",
+                "little",
+                "no",
+                "him",
+                "her",
+                "them",
+            )
         ):
             return []
         subj = self._subject(s, t.i)
@@ -754,7 +759,9 @@ class Article:
                 or (info.title if info and info.org is None and not info.former else None)
             )
             if dest is not None:
-                out.append(Raw(person, dest, "joined", None, None, _BASE["join"] * self._pronoun_penalty(subj)))
+                out.append(
+                    Raw(person, dest, "joined", None, None, _BASE["join"] * self._pronoun_penalty(subj))
+                )
             out.append(
                 Raw(
                     person,

@@ -573,7 +573,12 @@ def find_mentions(
         while e < len(tokens) and e - k <= 4 and _is_cap(tokens[e].text) and tokens[e].low not in ORG_SUFFIX:
             caps += 1
             e += 1
-        while e < len(tokens) and e - k <= 5 and tokens[e].text[:1].islower() and tokens[e].low not in ORG_REF_NOUNS:
+        while (
+            e < len(tokens)
+            and e - k <= 5
+            and tokens[e].text[:1].islower()
+            and tokens[e].low not in ORG_REF_NOUNS
+        ):
             e += 1
         if (
             1 <= caps <= 2

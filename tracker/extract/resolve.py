@@ -33,8 +33,8 @@ _ORG_NOISE = {
     "limited",
 }
 # Fuzzy matching must be conservative: "Meta" vs "Beta" is a different company.
-_FUZZY_THRESHOLD = 90.0
-_FUZZY_MIN_LEN = 5
+_FUZZY_THRESHOLD = 86.0
+_FUZZY_MIN_LEN = 6
 
 
 def slugify(name: str) -> str:
@@ -100,7 +100,8 @@ class Resolver:
             hit = process.extractOne(
                 key, list(self._org_canon), scorer=fuzz.ratio, score_cutoff=_FUZZY_THRESHOLD
             )
-            if hit is not None:
+            # a typo keeps the first letter: "Anthropik" is Anthropic, "Banthropic" is not
+            if hit is not None and hit[0][:1] == key[:1]:
                 return self._org_canon[hit[0]]
         return None
 
