@@ -47,7 +47,7 @@ CASES = [
     ),
     (
         "Raj Malhotra lands at Orbit Data after eight years at Salesforce.",
-        {("Raj Malhotra", "joined", "Orbit Data")},
+        {("Raj Malhotra", "joined", "Orbit Data"), ("Raj Malhotra", "left", "Salesforce")},
     ),
     (
         "Hana Kim returns to Solace Media as president, two years after leaving.",

@@ -174,7 +174,22 @@ _BASE = {
     "succeed": 0.85,
     "succeeded_by": 0.85,
     "role": 0.9,
+    "nominal_left": 0.88,
+    "own_nominal": 0.9,
+    "poss_nominal": 0.85,
+    "nominal_join": 0.88,
+    "fire": 0.9,
+    "handover": 0.85,
+    "adjective": 0.85,
+    "remain": 0.85,
+    "newrole": 0.85,
 }
+_COORD_SKIP = {"will", "would", "to", "also", "then", "later", "eventually", "could", "has", "have", "had", "is"}
+_PRIOR = re.compile(
+    r"\b(?:after|following|capping|ending)\s+(?:a|an|nearly|almost|more than|over|some|his|her|their)?\s*"
+    r"(?:[\w-]+\s+){0,2}(?:years?|decades?|months?|stint|tenure|spell|run|career)\s+(?:at|with)\s+$",
+    re.I,
+)
 
 
 def _org_norm(name: str) -> str:
@@ -199,6 +214,7 @@ class _Sentence:
     attached: dict[int, str] = field(default_factory=dict)  # ORG mention start -> person it describes
     groups: dict[int, list[Mention]] = field(default_factory=dict)
     org: str | None = None  # the organisation the sentence is about (its first free-standing one)
+    triggers: list[Trigger] = field(default_factory=list)
 
 
 class Article:
@@ -241,6 +257,7 @@ class Article:
         for m in mentions:
             if m.kind == "PER":
                 self._describe(s, m)
+        self._prior_employer(s)
         free = [
             m
             for m in mentions
@@ -251,6 +268,22 @@ class Article:
         if free:
             s.org = free[0].name
         return s
+
+    def _prior_employer(self, s: _Sentence) -> None:
+        """ "after a decade at Deutsche Bank": the employer someone leaves when they join elsewhere."""
+        for m in s.mentions:
+            if m.kind != "ORG" or not _PRIOR.search(s.text[: s.tokens[m.i].start]):
+                continue
+            before = [x for x in s.mentions if x.kind == "PER" and x.j <= m.i]
+            after = [x for x in s.mentions if x.kind == "PER" and x.i >= m.j]
+            who = before[-1] if before else (after[0] if after else None)
+            if who is None:
+                continue
+            name = s.names.get(who.i, who.name)
+            info = self.info.setdefault(name, PersonInfo())
+            if info.org is None:
+                info.org = m.name
+            s.attached[m.i] = name
 
     def _group(self, s: _Sentence) -> None:
         pers = [m for m in s.mentions if m.kind == "PER"]
@@ -464,6 +497,14 @@ class Article:
     def _subject(self, s: _Sentence, i: int) -> Mention | None:
         """The person a verb at token ``i`` is about, skipping appositives and relative clauses."""
         toks = s.tokens
+        # "X will hand the reins to Y and become chairman": a coordinated verb shares the first verb's subject
+        k = i - 1
+        while k >= 0 and toks[k].low in _COORD_SKIP:
+            k -= 1
+        if k >= 0 and toks[k].low == "and":
+            prev = [t for t in s.triggers if t.j <= k and t.family not in ("hire", "fire", "newrole", "adjective")]
+            if prev:
+                return self._subject(s, prev[-1].i)
         b = i
         own = True
         while b > 0:
@@ -657,14 +698,15 @@ class Article:
 
     def _sentence_moves(self, s: _Sentence) -> None:
         triggers = find_triggers(s.text, s.tokens)
+        s.triggers = triggers
         factor = hedge_factor(s.text)
         produced: list[Raw] = []
         later: list[Trigger] = []
         for trig in triggers:
-            if trig.family in ("succeed", "succeeded_by", "copula"):
+            if trig.family in ("succeed", "succeeded_by", "copula", "handover"):
                 later.append(trig)
                 continue
-            if negated(s.tokens, trig.i):
+            if trig.family != "adjective" and negated(s.tokens, trig.i):
                 continue
             for raw in getattr(self, "_t_" + trig.family)(s, trig):
                 if any(
@@ -800,11 +842,16 @@ class Article:
         origin: str | None = None
         team: str | None = None
         exclude = tuple(self._affiliation(p) for p in persons)
+        predecessor: str | None = None
         if t.text.endswith(" as") or (j < len(toks) and toks[j].low == "as"):
-            role, org, _e = self._role_at(s, j if t.text.endswith(" as") else j + 1, exclude)
+            role, org, e = self._role_at(s, j if t.text.endswith(" as") else j + 1, exclude)
             org = org or s.org or self.context_org
             if s.org and any(same_org(s.org, e) for e in exclude if e):
                 org = org if org != s.org else self.context_org
+            if e + 1 < len(toks) and toks[e].low == "from":
+                pm = s.by_tok.get(e + 1)
+                if pm is not None and pm.kind == "PER":
+                    predecessor = s.names.get(pm.i, pm.name)
         elif j < len(toks) and toks[j].low == "from":
             om = self._org_after(s, j + 1)
             if om is None or om.kind != "ORG":
@@ -831,12 +878,15 @@ class Article:
         if org is None:
             return []
         out = []
+        in_house = t.text.startswith(("take", "took", "starts", "start "))
+        if predecessor:
+            out.append(Raw(predecessor, org, "left", role, None, _BASE["succeed"], implicit=True))
         for person in persons:
             out.append(
                 Raw(
                     person,
                     org,
-                    "joined",
+                    self._direction(person, org, role, origin) if in_house else "joined",
                     role,
                     team,
                     _BASE["join"] * self._pronoun_penalty(subj),
@@ -1062,6 +1112,164 @@ class Article:
                 out.append(Raw(person, org, "joined", role, None, _BASE["become"] * 0.9))
         return out
 
+    def _left_org(self, s: _Sentence, person: str, i: int) -> str | None:
+        return self._affiliation(person) or self._org_before(s, i, person) or s.org or self.context_org
+
+    def _title_for(self, person: str, org: str | None) -> str | None:
+        info = self.info.get(person)
+        if info is None or info.former:
+            return None
+        return info.title if (info.org is None or same_org(info.org, org)) else None
+
+    def _t_nominal_left(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        """ "accepted the resignation of chief scientific officer Nadia Petrova" """
+        obj = self._object(s, t.j, 8)
+        if obj is None:
+            return []
+        out = []
+        for person in self._persons(s, obj):
+            org = self._left_org(s, person, t.i)
+            if org:
+                out.append(Raw(person, org, "left", self._title_for(person, org), None, _BASE["nominal_left"]))
+        return out
+
+    def _t_own_nominal(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        """ "Rachel Stone announced her retirement" """
+        subj = self._subject(s, t.i)
+        if subj is None:
+            return []
+        out = []
+        for person in self._persons(s, subj):
+            org = self._left_org(s, person, t.i)
+            if org:
+                out.append(Raw(person, org, "left", self._title_for(person, org), None, _BASE["own_nominal"]))
+        return out
+
+    def _t_poss_nominal(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        """ "Karpathy's departure" """
+        owner = s.by_tok.get(t.i - 2)
+        if owner is None or owner.kind != "PER" or owner.j != t.i - 1:
+            return []
+        person = s.names.get(owner.i, owner.name)
+        org = self._left_org(s, person, owner.i)
+        if not org:
+            return []
+        return [Raw(person, org, "left", self._title_for(person, org), None, _BASE["poss_nominal"])]
+
+    def _t_nominal_join(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        """ "announced the appointment of Jane Doe as chief executive" """
+        obj = self._object(s, t.j, 8)
+        if obj is None:
+            return []
+        grp = s.groups.get(obj.i, [obj]) if obj.kind == "PER" else [obj]
+        k = grp[-1].j
+        role, role_org, _e = (None, None, k)
+        for q in range(k, min(len(s.tokens), k + 10)):
+            if s.tokens[q].low == "as":
+                role, role_org, _e = self._role_at(s, q)
+                break
+        org = role_org or self._host(s, t.i)
+        if org is None:
+            return []
+        promote = t.text.startswith(("promotion", "elevation"))
+        out = []
+        for person in self._persons(s, obj):
+            direction: Direction = "role_changed" if promote else self._direction(person, org, role)
+            out.append(Raw(person, org, direction, role, None, _BASE["nominal_join"]))
+        return out
+
+    def _t_fire(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        """ "the board ousted chief executive Derek Osei" (active voice; the passive is a departure verb)"""
+        obj = self._object(s, t.j, 6)
+        if obj is None:
+            return []
+        host = self._host(s, t.i)
+        out = []
+        for person in self._persons(s, obj):
+            org = self._affiliation(person) or host
+            if org:
+                out.append(Raw(person, org, "left", self._title_for(person, org), None, _BASE["fire"]))
+        return out
+
+    def _t_adjective(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        """ "departing chief financial officer Ben Ashworth", "outgoing CEO Jane Doe" """
+        title, e = title_phrase(s.tokens, t.j)
+        m = s.by_tok.get(e)
+        if m is None or m.i != e or m.kind != "PER":
+            if t.text in ("ousted",):
+                return []
+            return self._t_leave(s, Trigger("leave", t.i, t.j, t.text))
+        out = []
+        for person in self._persons(s, m):
+            org = self._left_org(s, person, t.i)
+            if org:
+                out.append(Raw(person, org, "left", title or self._title_for(person, org), None,
+                               _BASE["adjective"]))
+        return out
+
+    def _t_remain(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        """ "will remain on the board as executive chair": a new title, not a departure"""
+        subj = self._subject(s, t.i)
+        if subj is None:
+            return []
+        role, org, _e = self._role_at(s, t.j)
+        if not is_position(role):
+            return []
+        out = []
+        for person in self._persons(s, subj):
+            o = org or self._affiliation(person) or s.org or self.context_org
+            if o:
+                out.append(Raw(person, o, "role_changed", role, None, _BASE["remain"]))
+        return out
+
+    def _t_newrole(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        """ "Wren Health's new chief medical officer is Dr. Aaron Lee" """
+        title, e = title_phrase(s.tokens, t.j)
+        if not is_position(title) or e >= len(s.tokens):
+            return []
+        k = e
+        if s.tokens[k].low in ("is", "will", "was", ","):
+            while k < len(s.tokens) and s.tokens[k].low in ("is", "will", "be", "was", ",", ".", "dr", "mr", "ms",
+                                                             "mrs", "prof"):
+                k += 1
+        else:
+            return []
+        m = s.by_tok.get(k)
+        if m is None or m.i != k or m.kind != "PER":
+            return []
+        org: str | None = None
+        if t.i >= 2 and s.tokens[t.i - 1].low in ("'s", "’s"):
+            om = s.by_tok.get(t.i - 2)
+            if om is not None and om.kind in ("ORG", "ORGREF"):
+                org = om.name if om.kind == "ORG" else self._resolve(s, om)
+        elif t.i >= 1 and s.tokens[t.i - 1].low == "its":
+            org = self._resolve(s, s.by_tok[t.i - 1]) if (t.i - 1) in s.by_tok else None
+        org = org or s.org or self.context_org
+        if org is None:
+            return []
+        out = []
+        for person in self._persons(s, m):
+            out.append(Raw(person, org, self._direction(person, org, title), title, None, _BASE["newrole"]))
+        return out
+
+    def _t_handover(self, s: _Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
+        """ "X will hand the reins to president Y": Y takes X's title; X leaves it unless a new one is given"""
+        succ = self._object(s, t.j, 6, ("PER",))
+        pred = self._subject(s, t.i)
+        if succ is None or pred is None:
+            return []
+        out: list[Raw] = []
+        succ_name = s.names.get(succ.i, succ.name)
+        for pname in self._persons(s, pred):
+            info = self.info.get(pname)
+            org = (info.org if info and info.org else None) or s.org or self.context_org
+            if org is None:
+                continue
+            role = info.title if info else None
+            out.append(Raw(pname, org, "left", role, None, _BASE["handover"], implicit=True))
+            out.append(Raw(succ_name, org, self._direction(succ_name, org, role), role, None, _BASE["handover"]))
+        return out
+
     def _t_succeed(self, s: _Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
         pred = self._object(s, t.j, 4, ("PER",))
         if pred is None:
@@ -1140,6 +1348,17 @@ class Article:
                         clause,
                     )
                 )
+        # an inferred departure gives way to a stated new title at the same organisation
+        stays = [r for r, _a, _b in raws if r.direction in ("joined", "role_changed")]
+        raws = [
+            item
+            for item in raws
+            if not (
+                item[0].implicit
+                and item[0].direction == "left"
+                and any(r.person == item[0].person and same_org(r.org, item[0].org) for r in stays)
+            )
+        ]
         merged: list[tuple[Raw, str, str]] = []
         for item in raws + extra:
             raw = item[0]

@@ -28,9 +28,38 @@ Family = Literal[
     "depart_for",
     "board",
     "copula",
+    "nominal_left",
+    "own_nominal",
+    "poss_nominal",
+    "nominal_join",
+    "fire",
+    "handover",
+    "adjective",
+    "remain",
+    "newrole",
 ]
 
 _T: list[tuple[Family, str]] = [
+    (
+        "nominal_left",
+        r"(?:resignation|retirement|departure|exit|ouster|dismissal|firing|removal) (?:of|by)",
+    ),
+    (
+        "own_nominal",
+        r"(?:announced|announces|announcing|confirmed|disclosed|revealed|tendered|submitted|handed in) "
+        r"(?:his|her|their) (?:resignation|retirement|departure|exit)",
+    ),
+    ("poss_nominal", r"(?<=['’]s )(?:resignation|retirement|departure|exit|ouster)"),
+    (
+        "nominal_join",
+        r"(?:appointment|hiring|hire|arrival|recruitment|promotion|elevation) of",
+    ),
+    (
+        "handover",
+        r"hand(?:s|ed|ing)? (?:over )?(?:the reins|the baton|control|the top job)(?: over)? to|"
+        r"pass(?:es|ed|ing)? the (?:baton|reins) to|hand(?:s|ed|ing)? over to",
+    ),
+    ("remain", r"(?:remain|remains|stay|stays)(?: on)?(?: the board| at the company| with the company)? as"),
     ("board", r"(?:new|incoming|reconstituted|revamped|overhauled)(?: \w+)? board (?:chaired|led|headed) by"),
     ("copula", r"(?:is|has been) (?:now )?(?=its |their |the [\w-]+(?:'s|’s) |\w+(?:'s|’s) )"),
     ("succeeded_by", r"(?:will be |to be |is being |was |has been |have been )?(?:succeeded|replaced) by"),
@@ -48,14 +77,15 @@ _T: list[tuple[Family, str]] = [
     (
         "depart_for",
         r"(?:depart(?:s|ed|ing)?|leav(?:e|es|ing)|left|decamp(?:s|ed|ing)?|defect(?:s|ed|ing)?|"
-        r"head(?:s|ed|ing)? off|bolt(?:s|ed|ing)?|jump(?:s|ed|ing)? ship) (?:for|to)",
+        r"head(?:s|ed|ing)? off|bolt(?:s|ed|ing)?|jump(?:s|ed|ing)? ship|jump(?:s|ed|ing)?) (?:for|to)",
     ),
     (
         "join",
         r"started work as|start(?:s|ed)? work as|starts? as|takes? over as|took over as|taking over as|"
         r"return(?:s|ed|ing)? (?:to|as)|lands? at|landed at|landing at|moves? to|moved to|moving to|"
         r"(?:re)?join(?:s|ed|ing)?|to work (?:on|at|for)|will work (?:on|at|for)|"
-        r"signs? on (?:as|with)|signed on (?:as|with)|comes? aboard|came aboard|is coming back to",
+        r"signs? on (?:as|with)|signed on (?:as|with)|comes? aboard|came aboard|is coming back to|"
+        r"takes? the helm (?:at|of)|took the helm (?:at|of)|taking the helm (?:at|of)",
     ),
     (
         "become",
@@ -77,6 +107,8 @@ _T: list[tuple[Family, str]] = [
         r"elevates|picked|picks|selected|selects|snapped up|snaps up|chose|chosen|installed|"
         r"installs|welcomed|welcomes|added|adds",
     ),
+    ("adjective", r"departing|outgoing|retiring|exiting|ousted"),
+    ("fire", r"ousted|ousts|fired|fires|sacked|sacks|dismissed|dismisses|removed|removes"),
     (
         "leave",
         r"left|leaves|leaving|leave|depart(?:s|ed|ing)?|quit(?:s|ting)?|resign(?:s|ed|ing)?|"
@@ -85,6 +117,7 @@ _T: list[tuple[Family, str]] = [
         r"is out|are out|was out|bow(?:s|ed|ing)? out|part(?:s|ed|ing)? ways with",
     ),
 ]
+_T.append(("newrole", r"(?:new|incoming|next)(?= )"))
 TRIGGERS = re.compile("|".join(f"(?P<{fam}{k}>\\b(?:{rx})\\b)" for k, (fam, rx) in enumerate(_T)), re.I)
 
 _BE = {
