@@ -184,7 +184,20 @@ _BASE = {
     "remain": 0.85,
     "newrole": 0.85,
 }
-_COORD_SKIP = {"will", "would", "to", "also", "then", "later", "eventually", "could", "has", "have", "had", "is"}
+_COORD_SKIP = {
+    "will",
+    "would",
+    "to",
+    "also",
+    "then",
+    "later",
+    "eventually",
+    "could",
+    "has",
+    "have",
+    "had",
+    "is",
+}
 _PRIOR = re.compile(
     r"\b(?:after|following|capping|ending)\s+(?:a|an|nearly|almost|more than|over|some|his|her|their)?\s*"
     r"(?:[\w-]+\s+){0,2}(?:years?|decades?|months?|stint|tenure|spell|run|career)\s+(?:at|with)\s+$",
@@ -502,7 +515,9 @@ class Article:
         while k >= 0 and toks[k].low in _COORD_SKIP:
             k -= 1
         if k >= 0 and toks[k].low == "and":
-            prev = [t for t in s.triggers if t.j <= k and t.family not in ("hire", "fire", "newrole", "adjective")]
+            prev = [
+                t for t in s.triggers if t.j <= k and t.family not in ("hire", "fire", "newrole", "adjective")
+            ]
             if prev:
                 return self._subject(s, prev[-1].i)
         b = i
@@ -902,8 +917,7 @@ class Article:
         if subj is None:
             return []
         persons = self._persons(s, subj)
-        exclude = tuple(self._affiliation(p) for p in persons) if False else ()
-        role, org, _e = self._role_at(s, t.j, exclude)
+        role, org, _e = self._role_at(s, t.j)
         if t.text.startswith("will be ") and role is None:
             k = t.i
             while k < len(s.tokens) and s.tokens[k].low not in ("be",):
@@ -911,11 +925,11 @@ class Article:
             role, org, _e = self._role_at(s, k + 1)
         if not is_position(role):
             return []
-        org = org or s.org or self.context_org
-        if org is None:
-            return []
         out = []
         for person in persons:
+            org = org or s.org or self._affiliation(person) or self.context_org
+            if org is None:
+                continue
             direction: Direction = self._direction(person, org, role)
             out.append(Raw(person, org, direction, role, None, _BASE["become"] * self._pronoun_penalty(subj)))
         return out
@@ -1130,7 +1144,9 @@ class Article:
         for person in self._persons(s, obj):
             org = self._left_org(s, person, t.i)
             if org:
-                out.append(Raw(person, org, "left", self._title_for(person, org), None, _BASE["nominal_left"]))
+                out.append(
+                    Raw(person, org, "left", self._title_for(person, org), None, _BASE["nominal_left"])
+                )
         return out
 
     def _t_own_nominal(self, s: _Sentence, t: Trigger) -> list[Raw]:
@@ -1203,8 +1219,9 @@ class Article:
         for person in self._persons(s, m):
             org = self._left_org(s, person, t.i)
             if org:
-                out.append(Raw(person, org, "left", title or self._title_for(person, org), None,
-                               _BASE["adjective"]))
+                out.append(
+                    Raw(person, org, "left", title or self._title_for(person, org), None, _BASE["adjective"])
+                )
         return out
 
     def _t_remain(self, s: _Sentence, t: Trigger) -> list[Raw]:
@@ -1229,8 +1246,19 @@ class Article:
             return []
         k = e
         if s.tokens[k].low in ("is", "will", "was", ","):
-            while k < len(s.tokens) and s.tokens[k].low in ("is", "will", "be", "was", ",", ".", "dr", "mr", "ms",
-                                                             "mrs", "prof"):
+            while k < len(s.tokens) and s.tokens[k].low in (
+                "is",
+                "will",
+                "be",
+                "was",
+                ",",
+                ".",
+                "dr",
+                "mr",
+                "ms",
+                "mrs",
+                "prof",
+            ):
                 k += 1
         else:
             return []
@@ -1267,7 +1295,9 @@ class Article:
                 continue
             role = info.title if info else None
             out.append(Raw(pname, org, "left", role, None, _BASE["handover"], implicit=True))
-            out.append(Raw(succ_name, org, self._direction(succ_name, org, role), role, None, _BASE["handover"]))
+            out.append(
+                Raw(succ_name, org, self._direction(succ_name, org, role), role, None, _BASE["handover"])
+            )
         return out
 
     def _t_succeed(self, s: _Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:

@@ -89,7 +89,7 @@ _T: list[tuple[Family, str]] = [
     ),
     (
         "become",
-        r"will become|to become|becomes|became|becoming|will serve as|to serve as|serves? as|"
+        r"will become|to become|becomes|became|becoming|become|will serve as|to serve as|serves? as|"
         r"served as|will be (?:the )?(?:new |next |interim |acting )|will take the helm",
     ),
     (
