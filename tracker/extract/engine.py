@@ -1281,7 +1281,7 @@ class Article:
         return out
 
     def _t_handover(self, s: _Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
-        """ "X will hand the reins to president Y": Y takes X's title; X leaves it unless a new one is given"""
+        """ "X hands the reins to president Y": Y takes X's title; X leaves it unless given a new one"""
         succ = self._object(s, t.j, 6, ("PER",))
         pred = self._subject(s, t.i)
         if succ is None or pred is None:
