@@ -183,6 +183,7 @@ _BASE = {
     "adjective": 0.85,
     "remain": 0.85,
     "newrole": 0.85,
+    "founder_as": 0.85,
 }
 _COORD_SKIP = {
     "will",
@@ -271,6 +272,7 @@ class Article:
             if m.kind == "PER":
                 self._describe(s, m)
         self._prior_employer(s)
+        self._current_job(s)
         free = [
             m
             for m in mentions
@@ -281,6 +283,36 @@ class Article:
         if free:
             s.org = free[0].name
         return s
+
+    def _current_job(self, s: _Sentence) -> None:
+        """ "She is currently a senior economist at the ECB": an employer stated in its own sentence."""
+        cue = re.search(r"\b(?:is|are) currently\b|\bcurrently (?:is|serves|works)\b", s.text)
+        if not cue:
+            return
+        subj = next(
+            (m for m in s.mentions if m.kind in ("PER", "PRON") and s.tokens[m.j - 1].end <= cue.start()),
+            None,
+        )
+        org = next(
+            (
+                m
+                for m in s.mentions
+                if m.kind == "ORG"
+                and s.tokens[m.i].start > cue.end()
+                and m.i > 0
+                and s.tokens[m.i - 1].low in ("at", "of", "with", "for")
+            ),
+            None,
+        )
+        if subj is None or org is None:
+            return
+        for person in self._persons(s, subj):
+            info = self.info.setdefault(person, PersonInfo())
+            if info.org is None:
+                info.org = org.name
+                k = next((i for i, tk in enumerate(s.tokens) if tk.start >= cue.end()), len(s.tokens))
+                info.title = info.title or title_phrase(s.tokens, k)[0]
+            s.attached[org.i] = person
 
     def _prior_employer(self, s: _Sentence) -> None:
         """ "after a decade at Deutsche Bank": the employer someone leaves when they join elsewhere."""
@@ -472,7 +504,8 @@ class Article:
             return
         if title and info.title is None:
             info.title = title
-        if org and info.org is None:
+        # "a BBC News veteran" describes a past, not an employer
+        if org and info.org is None and (title is None or is_position(title)):
             info.org = org
 
     # ---------------------------------------------------------------- resolution helpers
@@ -534,11 +567,15 @@ class Article:
             ]
             first = toks[seg_start].low if seg_start < b else ""
             first_m = s.by_tok.get(seg_start)
-            appositive = (not own) and (
-                first in _APPOS_START
-                or first in TITLE_HEADS
-                or first in TITLE_MODIFIERS
-                or (first_m is not None and first_m.kind in ("ORG", "ORGREF") and not cands)
+            appositive = (
+                (not own)
+                and seg_start > 0
+                and (
+                    first in _APPOS_START
+                    or first in TITLE_HEADS
+                    or first in TITLE_MODIFIERS
+                    or (first_m is not None and first_m.kind in ("ORG", "ORGREF") and not cands)
+                )
             )
             if cands and (own or not appositive):
                 return cands[-1]
@@ -724,6 +761,7 @@ class Article:
             if trig.family != "adjective" and negated(s.tokens, trig.i):
                 continue
             for raw in getattr(self, "_t_" + trig.family)(s, trig):
+                raw.family = raw.family or trig.family
                 if any(
                     pm.person == raw.person and pm.direction == raw.direction and same_org(pm.org, raw.org)
                     for pm in produced
@@ -735,6 +773,7 @@ class Article:
             if negated(s.tokens, trig.i):
                 continue
             for raw in getattr(self, "_t_" + trig.family)(s, trig, produced):
+                raw.family = raw.family or trig.family
                 produced.append(raw)
                 self._emit(s, raw, trig, factor)
 
@@ -780,11 +819,14 @@ class Article:
         ):
             return []
         subj = self._subject(s, t.i)
+        # "After stepping down as chief executive of X, Jane Doe ...": the subject follows the clause
+        opener = t.i > 0 and toks[t.i - 1].low in ("after", "since", "before", "following")
+        if subj is None and opener:
+            subj = self._object(s, t.j, 30, ("PER",))
         if subj is None:
             return []
         explicit = self._org_after(s, j) if object_ok else None
-        if explicit is None and t.i > 0 and toks[t.i - 1].low in ("after", "since", "before"):
-            return []  # "returns ... two years after leaving": history told inside another move
+        gerund_history = explicit is None and opener
         dest: str | None = None
         if explicit is not None and explicit.j + 1 < len(toks) and toks[explicit.j].low == "for":
             dm = s.by_tok.get(explicit.j + 1)
@@ -797,6 +839,8 @@ class Article:
             om = self._org_after(s, j + 1)
             if om is not None and om.kind == "ORG":
                 explicit = om
+        if gerund_history and role_org is None:
+            return []  # "returns ... two years after leaving": history told inside another move
         out: list[Raw] = []
         for person in self._persons(s, subj):
             aff = self._affiliation(person)
@@ -967,6 +1011,11 @@ class Article:
         obj = self._object(s, t.j)
         if obj is None:
             return []
+        # "has frozen hiring, chief executive X told staff": a comma ends the verb's object
+        # unless a list follows ("three researchers, including X"; "two executives: X")
+        between = [tk.low for tk in toks[t.j : obj.i]]
+        if "," in between and not any(w in ("including", "among", "namely", "notably") for w in between):
+            return []
         # an organisation between the verb and the person would be the hired thing ("named a startup X")
         if t.text.startswith(("nam", "add")):
             nxt = self._object(s, t.j, 3, ("ORG",))
@@ -982,6 +1031,20 @@ class Article:
         persons = self._persons(s, obj)
         grp = s.groups.get(obj.i, [obj]) if obj.kind == "PER" else [obj]
         k = grp[-1].j
+        # "two new board members: X, a former executive, and Y, the CFO of Z" - a list split by appositives
+        q = k
+        while q < len(toks) and toks[q].text == ",":
+            e = q + 1
+            while e < len(toks) and toks[e].text not in (",", ";", "."):
+                e += 1
+            if e + 2 < len(toks) and toks[e].text == "," and toks[e + 1].low == "and":
+                nm = s.by_tok.get(e + 2)
+                if nm is not None and nm.kind == "PER" and nm.i == e + 2:
+                    persons.append(s.names.get(nm.i, nm.name))
+                    q = nm.j
+                    continue
+            break
+        board_seat = any(tk.low in ("board", "boards") for tk in toks[t.j : obj.i])
         # skip an appositive after the person
         if k < len(toks) and toks[k].text == ",":
             e = k + 1
@@ -1018,7 +1081,7 @@ class Article:
                     person,
                     host,
                     direction,
-                    role,
+                    role or ("board member" if board_seat else None),
                     self._team(s, k, window_end),
                     _BASE["hire"] * self._pronoun_penalty(obj),
                     origin=origin,
@@ -1300,6 +1363,15 @@ class Article:
             )
         return out
 
+    def _t_founder_as(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        """ "has resurfaced as the founder of Ferry" """
+        subj = self._subject(s, t.i)
+        om = self._org_after(s, t.j)
+        if subj is None or om is None or om.kind != "ORG":
+            return []
+        role = "co-founder" if "co" in t.text else "founder"
+        return [Raw(p, om.name, "founded", role, None, _BASE["founder_as"]) for p in self._persons(s, subj)]
+
     def _t_succeed(self, s: _Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
         pred = self._object(s, t.j, 4, ("PER",))
         if pred is None:
@@ -1361,6 +1433,8 @@ class Article:
             if raw.direction not in ("joined", "founded"):
                 continue
             info = self.info.get(raw.person)
+            if seniority(raw.role) == "board" and "executive" not in (raw.role or "").split("-")[0]:
+                continue  # a board seat is held alongside a day job
             if info and info.org and not same_org(info.org, raw.org):
                 extra.append(
                     (
@@ -1387,6 +1461,16 @@ class Article:
                 item[0].implicit
                 and item[0].direction == "left"
                 and any(r.person == item[0].person and same_org(r.org, item[0].org) for r in stays)
+            )
+        ]
+        # "will stay on as an adviser" after a stated departure is a transition, not a new job
+        stated_left = [r for r, _a, _b in raws if r.direction == "left" and not r.implicit]
+        raws = [
+            item
+            for item in raws
+            if not (
+                item[0].family == "remain"
+                and any(r.person == item[0].person and same_org(r.org, item[0].org) for r in stated_left)
             )
         ]
         merged: list[tuple[Raw, str, str]] = []

@@ -442,6 +442,41 @@ _SLOT_ORG_BEFORE = {
 }
 
 
+_MODIFIER_SLOT = {"a", "an", "the", "longtime", "long-time", "veteran", "former", "ex", "onetime", "seasoned"}
+_NOT_NOUN = {
+    "is",
+    "was",
+    "has",
+    "had",
+    "said",
+    "says",
+    "will",
+    "would",
+    "and",
+    "or",
+    "who",
+    "which",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "as",
+    "by",
+    "from",
+    "that",
+    "are",
+    "were",
+    "have",
+    "told",
+    "joined",
+    "left",
+    "announced",
+}
+
+
 @dataclass
 class Token:
     text: str
@@ -584,6 +619,7 @@ def find_mentions(
             1 <= caps <= 2
             and e < len(tokens)
             and tokens[e].low in ORG_REF_NOUNS
+            and tokens[e].text[:1].islower()
             and tokens[e].low not in ("company", "group")
             and not taken.intersection(range(k, e + 1))
         ):
@@ -656,6 +692,18 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
     known = people.lookup(text)
     if known:
         return Mention("PER", i, j, text, known)
+    # "the semiconductor firm Axiom Micro", "rival studio Ember Works"
+    if (prev in ORG_REF_NOUNS and prev not in TITLE_HEADS) or prev in ("rival", "competitor", "studio"):
+        return Mention("ORG", i, j, text, text)
+    # "a longtime Goldman Sachs banker": a name used as a modifier of a lower-case noun is an employer
+    if (
+        prev in _MODIFIER_SLOT
+        and j < len(tokens)
+        and tokens[j].text[:1].islower()
+        and tokens[j].text.isalpha()
+        and tokens[j].low not in _NOT_NOUN
+    ):
+        return Mention("ORG", i, j, text, text)
     if any(w.lower() in ORG_SUFFIX for w in words[1:]) or (
         len(words) == 1 and words[0].lower() in ORG_SUFFIX
     ):

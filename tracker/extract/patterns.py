@@ -37,6 +37,7 @@ Family = Literal[
     "adjective",
     "remain",
     "newrole",
+    "founder_as",
 ]
 
 _T: list[tuple[Family, str]] = [
@@ -59,6 +60,7 @@ _T: list[tuple[Family, str]] = [
         r"hand(?:s|ed|ing)? (?:over )?(?:the reins|the baton|control|the top job)(?: over)? to|"
         r"pass(?:es|ed|ing)? the (?:baton|reins) to|hand(?:s|ed|ing)? over to",
     ),
+    ("founder_as", r"as (?:the |a )?(?:co-?)?founder of"),
     ("remain", r"(?:remain|remains|stay|stays)(?: on)?(?: the board| at the company| with the company)? as"),
     ("board", r"(?:new|incoming|reconstituted|revamped|overhauled)(?: \w+)? board (?:chaired|led|headed) by"),
     ("copula", r"(?:is|has been) (?:now )?(?=its |their |the [\w-]+(?:'s|’s) |\w+(?:'s|’s) )"),
@@ -85,11 +87,13 @@ _T: list[tuple[Family, str]] = [
         r"return(?:s|ed|ing)? (?:to|as)|lands? at|landed at|landing at|moves? to|moved to|moving to|"
         r"(?:re)?join(?:s|ed|ing)?|to work (?:on|at|for)|will work (?:on|at|for)|"
         r"signs? on (?:as|with)|signed on (?:as|with)|comes? aboard|came aboard|is coming back to|"
-        r"takes? the helm (?:at|of)|took the helm (?:at|of)|taking the helm (?:at|of)",
+        r"takes? the helm (?:at|of)|took the helm (?:at|of)|taking the helm (?:at|of)|"
+        r"(?:to )?take (?:a|up a|the|a new) (?:job|position|role|post) (?:at|with)",
     ),
     (
         "become",
-        r"will become|to become|becomes|became|becoming|become|will serve as|to serve as|serves? as|"
+        r"is (?:now )?the (?:new|next|incoming)|will become|to become|becomes|became|becoming|become|"
+        r"will serve as|to serve as|serves? as|"
         r"served as|will be (?:the )?(?:new |next |interim |acting )|will take the helm",
     ),
     (
@@ -247,6 +251,7 @@ class Raw:
     destination: str | None = None
     seg: tuple[int, int] = (0, 0)
     implicit: bool = False
+    family: str = ""
 
 
 def find_triggers(sentence: str, tokens: list[Token]) -> list[Trigger]:
