@@ -9,7 +9,8 @@ _SILENCE = re.compile(
     r"\b(?:denie[sd]|deny|denying|dismissed (?:reports|rumou?rs|speculation)|rumou?r(?:s|ed)?|"
     r"speculat\w*|wonder(?:ed|s|ing)?|whether|untrue|unfounded|no plans? to|has no intention|"
     r"leaves? of absence|sabbatical|(?:medical|parental|maternity|paternity|garden|sick) leave|"
-    r"on leave|in (?:\w+ )?(?:talks|discussions|negotiations)|considering|weighing|is said to be (?:considering|weighing)|"
+    r"on leave|in (?:\w+ )?(?:talks|discussions|negotiations)|considering|weighing|"
+    r"is said to be (?:considering|weighing)|"
     r"could be|might|if (?:he|she|they) (?:leaves?|joins?)|hypothetical|would be a candidate|"
     r"shortlist\w*|candidates? (?:for|to)|(?:is|are|was|were) among (?:the )?(?:candidates|contenders))\b",
     re.I,

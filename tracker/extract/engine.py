@@ -297,10 +297,7 @@ class Article:
             (
                 m
                 for m in s.mentions
-                if m.kind == "ORG"
-                and s.tokens[m.i].start > cue.end()
-                and m.i > 0
-                and s.tokens[m.i - 1].low in ("at", "of", "with", "for")
+                if m.kind == "ORG" and s.tokens[m.i].start > cue.end() and self._after_preposition(s, m.i)
             ),
             None,
         )
@@ -313,6 +310,13 @@ class Article:
                 k = next((i for i, tk in enumerate(s.tokens) if tk.start >= cue.end()), len(s.tokens))
                 info.title = info.title or title_phrase(s.tokens, k)[0]
             s.attached[org.i] = person
+
+    @staticmethod
+    def _after_preposition(s: _Sentence, i: int) -> bool:
+        k = i - 1
+        if k >= 0 and s.tokens[k].low == "the":
+            k -= 1
+        return k >= 0 and s.tokens[k].low in ("at", "of", "with", "for")
 
     def _prior_employer(self, s: _Sentence) -> None:
         """ "after a decade at Deutsche Bank": the employer someone leaves when they join elsewhere."""

@@ -92,7 +92,6 @@ TITLE_HEADS = {
     "professor",
     "co-head",
     "deputy",
-    "staffer",
     "specialist",
     "advisor",
     "adviser",
