@@ -16,7 +16,11 @@ _SILENCE = re.compile(
     re.I,
 )
 # A false rumour is often told as "reports that X was leaving were false".
-_FALSE = re.compile(r"\b(?:were|was|is|are) (?:false|wrong|inaccurate|incorrect)\b", re.I)
+_FALSE = re.compile(
+    r"\b(?:were|was|is|are) (?:false|wrong|inaccurate|incorrect|premature|untrue|baseless|overblown)\b|"
+    r"\btalks (?:are|were|remain) (?:ongoing|continuing|at an early stage)\b",
+    re.I,
+)
 
 _HEDGES: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:plans?|planning|intends?|intending|hopes?|aims?) to\b", re.I), 0.65),

@@ -185,6 +185,12 @@ _BASE = {
     "newrole": 0.85,
     "founder_as": 0.85,
 }
+_SPENT = re.compile(
+    r"\bspent\s+(?:the\s+(?:past|last)\s+|nearly\s+|almost\s+|more than\s+|over\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:years?|decades?|months?)\s+(?:at|with)\s+(?:the\s+)?$",
+    re.I,
+)
+_EARLIER = re.compile(r"\b(?:previously|formerly|earlier in (?:his|her|their) career|once)\b", re.I)
 _COORD_SKIP = {
     "will",
     "would",
@@ -201,7 +207,7 @@ _COORD_SKIP = {
 }
 _PRIOR = re.compile(
     r"\b(?:after|following|capping|ending)\s+(?:a|an|nearly|almost|more than|over|some|his|her|their)?\s*"
-    r"(?:[\w-]+\s+){0,2}(?:years?|decades?|months?|stint|tenure|spell|run|career)\s+(?:at|with)\s+$",
+    r"(?:[\w-]+\s+){0,2}(?:years?|decades?|months?|stint|tenure|spell|run|career)\s+(?:at|with)\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -319,20 +325,24 @@ class Article:
         return k >= 0 and s.tokens[k].low in ("at", "of", "with", "for")
 
     def _prior_employer(self, s: _Sentence) -> None:
-        """ "after a decade at Deutsche Bank": the employer someone leaves when they join elsewhere."""
+        """ "after a decade at Deutsche Bank", "he spent the past decade at SAP": the employer someone
+        leaves when they join elsewhere (but not one introduced with "previously")."""
+        if _EARLIER.search(s.text):
+            return
         for m in s.mentions:
-            if m.kind != "ORG" or not _PRIOR.search(s.text[: s.tokens[m.i].start]):
+            head = s.text[: s.tokens[m.i].start]
+            if m.kind != "ORG" or not (_PRIOR.search(head) or _SPENT.search(head)):
                 continue
-            before = [x for x in s.mentions if x.kind == "PER" and x.j <= m.i]
+            before = [x for x in s.mentions if x.kind in ("PER", "PRON") and x.j <= m.i]
             after = [x for x in s.mentions if x.kind == "PER" and x.i >= m.j]
             who = before[-1] if before else (after[0] if after else None)
             if who is None:
                 continue
-            name = s.names.get(who.i, who.name)
-            info = self.info.setdefault(name, PersonInfo())
-            if info.org is None:
-                info.org = m.name
-            s.attached[m.i] = name
+            for name in self._persons(s, who):
+                info = self.info.setdefault(name, PersonInfo())
+                if info.org is None:
+                    info.org = m.name
+                s.attached[m.i] = name
 
     def _group(self, s: _Sentence) -> None:
         pers = [m for m in s.mentions if m.kind == "PER"]
@@ -640,7 +650,8 @@ class Article:
             "serve",
             "permanent",
         ):
-            if toks[k].low == "its":
+            starts = s.by_tok.get(k)
+            if toks[k].low == "its" or (starts is not None and starts.i == k and starts.kind == "ORGREF"):
                 break
             k += 1
         org: str | None = None
@@ -661,6 +672,11 @@ class Article:
                 org = self._resolve(s, om, exclude) if om.kind == "ORGREF" else om.name
                 e = om.j
         return title, org, e
+
+    @staticmethod
+    def _any_org(s: _Sentence) -> str | None:
+        """Last resort: the only kind of organisation a sentence can be about is one it names."""
+        return next((m.name for m in s.mentions if m.kind == "ORG"), None)
 
     def _host(self, s: _Sentence, i: int) -> str | None:
         """The organisation doing the hiring: the nearest organisation (or its describer) before the verb."""
@@ -908,7 +924,7 @@ class Article:
         predecessor: str | None = None
         if t.text.endswith(" as") or (j < len(toks) and toks[j].low == "as"):
             role, org, e = self._role_at(s, j if t.text.endswith(" as") else j + 1, exclude)
-            org = org or s.org or self.context_org
+            org = org or s.org or self.context_org or self._any_org(s)
             if s.org and any(same_org(s.org, e) for e in exclude if e):
                 org = org if org != s.org else self.context_org
             if e + 1 < len(toks) and toks[e].low == "from":
@@ -975,7 +991,7 @@ class Article:
             return []
         out = []
         for person in persons:
-            org = org or s.org or self._affiliation(person) or self.context_org
+            org = org or s.org or self._affiliation(person) or self.context_org or self._any_org(s)
             if org is None:
                 continue
             direction: Direction = self._direction(person, org, role)
@@ -996,6 +1012,9 @@ class Article:
             persons = self._persons(s, subj)
             k = t.j
             role, org, _e = self._role_at(s, k)
+            seat = any(tk.low in ("board", "boards") for tk in toks[t.j : t.j + 5])
+            if role is None and not external and not seat:
+                return []  # "was named to Fortune's list": no position, no move
             if org is None:
                 by = self._object(s, t.j, 6, ("ORG",))
                 if by is not None and by.i > 0 and toks[by.i - 1].low == "by":
@@ -1013,6 +1032,10 @@ class Article:
                 out.append(Raw(person, org, direction, role, None, _BASE["hire"] * 0.97))
             return out
         obj = self._object(s, t.j)
+        if obj is not None and obj.kind == "PRON":
+            # "three designers, among them Omar Castillo"
+            named = self._object(s, obj.j, 2, ("PER",))
+            obj = named or obj
         if obj is None:
             return []
         # "has frozen hiring, chief executive X told staff": a comma ends the verb's object

@@ -630,8 +630,7 @@ def find_mentions(
             continue
         if j - i == 1 and not _standalone(tokens, i, resolver, people):
             continue
-        for seg in _split_span(tokens, i, j):
-            mentions.append(_classify(tokens, seg[0], seg[1], resolver, people))
+        mentions.append(_classify(tokens, i, j, resolver, people))
     for k, tok in enumerate(tokens):
         if k in taken:
             continue
@@ -660,10 +659,16 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
         return True
     if word.lower() in ORG_SUFFIX:
         return False
-    if i == 0 and (word.lower() in TITLE_HEADS or word.lower() in TITLE_MODIFIERS):
-        return False  # "Veteran researcher X ..." opens a sentence with a title word
     prev = tokens[i - 1].low if i > 0 else ""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (
+        prev in ("of", "for")
+        and nxt is not None
+        and (nxt.low in TITLE_MODIFIERS or nxt.low in ("team", "unit", "division", "region", "markets"))
+    ):
+        return False  # "head of Africa operations": a region or product qualifying a title
+    if i == 0 and (word.lower() in TITLE_HEADS or word.lower() in TITLE_MODIFIERS):
+        return False  # "Veteran researcher X ..." opens a sentence with a title word
     return not (
         prev in ("the", "a", "an")
         and nxt is not None
@@ -672,11 +677,6 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
         and nxt.low not in TITLE_MODIFIERS
         and nxt.low not in ORG_REF_NOUNS
     )
-
-
-def _split_span(tokens: list[Token], i: int, j: int) -> list[tuple[int, int]]:
-    """A span like "Meta Platforms Chief Ruoming Pang" can hide two names; split at inner title words."""
-    return [(i, j)]
 
 
 def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: KnownPeople) -> Mention:

@@ -204,6 +204,7 @@ _VERBISH = {
     "on",
 }
 _FORMER = {
+    "while",
     "former",
     "formerly",
     "previously",
