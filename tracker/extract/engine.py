@@ -486,6 +486,10 @@ class Article:
                 and ((idx + 1 < len(toks) and toks[idx + 1].low in ("'s", "’s")) or om.text.lower() == "its")
             ):
                 insider = True
+        if orgs and not any(
+            (x.kind == "ORGREF" and x.text.lower() != "it") for x in s.mentions if j < x.i < e
+        ):
+            insider = False  # "currently finance director at Scania": employed elsewhere, not in-house
         a_title = None
         for idx in range(j + 1, e):
             t, _end = title_phrase(toks, idx)
@@ -920,6 +924,7 @@ class Article:
         org: str | None = None
         origin: str | None = None
         team: str | None = None
+        internal = False
         exclude = tuple(self._affiliation(p) for p in persons)
         predecessor: str | None = None
         if t.text.endswith(" as") or (j < len(toks) and toks[j].low == "as"):
@@ -939,6 +944,14 @@ class Article:
             org = s.org if s.org and not same_org(s.org, origin) else self.context_org
             if same_org(org, origin):
                 return []
+        elif re.search(r"(?:post|role|position|job)$", t.text):
+            # "takes up the post on September 1": the post named earlier, at the article's organisation
+            org = s.org or self.context_org or self._any_org(s)
+        elif j + 2 < len(toks) and toks[j].low == "the" and toks[j + 1].low == "board" and toks[j + 2].low == "of":
+            om = self._org_after(s, j + 3)
+            if om is None or om.kind != "ORG":
+                return []
+            org, role = om.name, "board member"
         else:
             om = self._org_after(s, j, exclude)
             if om is None:
@@ -946,6 +959,8 @@ class Article:
             if om.kind == "ORGREF" and om.text.lower() == "it":
                 return []
             org = om.name if om.kind == "ORG" else self._resolve(s, om, exclude)
+            # "moved to the firm's European operations": a move inside the organisation
+            internal = om.kind == "ORGREF" and om.j < len(toks) and toks[om.j].low in ("'s", "’s")
             team = self._team(s, om.i, om.j + 6)
             after = om.j
             if after < len(toks) and toks[after].low in ("'s", "’s"):
@@ -957,7 +972,9 @@ class Article:
         if org is None:
             return []
         out = []
-        in_house = t.text.startswith(("take", "took", "starts", "start "))
+        in_house = t.text.startswith(("take", "took", "starts", "start ", "assum"))
+        if internal and t.text.startswith("mov"):
+            return [Raw(p, org, "role_changed", role, team, _BASE["join"] * 0.9) for p in persons]
         if predecessor:
             out.append(Raw(predecessor, org, "left", role, None, _BASE["succeed"], implicit=True))
         for person in persons:
@@ -1124,8 +1141,13 @@ class Article:
         if word.startswith("found") and not word.startswith("founded"):
             return []
         strict = not re.match(r"(co-?)?found", word)
-        if t.j < len(toks) and toks[t.j].low == "by":
-            founders = self._object(s, t.j + 1, 4)
+        # "founded by X", "founded in 2021 by X"
+        by_at = next(
+            (q for q in range(t.j, min(len(toks), t.j + 4)) if toks[q].low == "by"),
+            None,
+        )
+        if by_at is not None and all(tk.low in ("in", "by") or tk.text.isdigit() for tk in toks[t.j : by_at]):
+            founders = self._object(s, by_at + 1, 5)
             if founders is None:
                 return []
             org_m: Mention | None = None
@@ -1140,6 +1162,8 @@ class Article:
             org = org_m.name
         else:
             subj = self._subject(s, t.i)
+            if subj is None and t.i > 0 and toks[t.i - 1].low in ("after", "since", "following"):
+                subj = self._object(s, t.j, 30, ("PER",))  # "Two years after co-founding X, Jane Doe ..."
             if subj is None:
                 return []
             persons = self._persons(s, subj)

@@ -442,6 +442,10 @@ _SLOT_ORG_BEFORE = {
 }
 
 
+_CAP_TITLES = (TITLE_HEADS | {"chief", "vice", "senior", "executive", "deputy", "interim", "acting", "managing",
+                              "operating", "marketing", "product", "operations", "officer", "may"}) - {
+    "partner", "fellow", "member", "principal", "producer", "designer", "developer", "architect", "boss",
+}
 _MODIFIER_SLOT = {"a", "an", "the", "longtime", "long-time", "veteran", "former", "ex", "onetime", "seasoned"}
 _NOT_NOUN = {
     "is",
@@ -506,7 +510,9 @@ def _is_cap(tok: str) -> bool:
     if not tok or not tok[0].isalpha():
         return False
     if tok[0].isupper():
-        return tok.lower() not in STOP_CAP
+        low = tok.lower()
+        # "Chief Executive Officer Paul Hendricks": capitalised title words are not part of a name
+        return low not in STOP_CAP and low not in _CAP_TITLES and not low.endswith("-based")
     # eBay, xAI, iRobot (but not "co-CEOs")
     return (
         len(tok) > 1
@@ -662,7 +668,7 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
     prev = tokens[i - 1].low if i > 0 else ""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if (
-        prev in ("of", "for")
+        prev in ("of", "for", "'s", "’s")
         and nxt is not None
         and (nxt.low in TITLE_MODIFIERS or nxt.low in ("team", "unit", "division", "region", "markets"))
     ):

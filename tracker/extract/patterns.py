@@ -57,7 +57,8 @@ _T: list[tuple[Family, str]] = [
     ),
     (
         "handover",
-        r"hand(?:s|ed|ing)? (?:over )?(?:the reins|the baton|control|the top job)(?: over)? to|"
+        r"hand(?:s|ed|ing)? (?:over )?(?:the reins|the baton|control|the top job|the chairmanship|the chair|"
+        r"the leadership|(?:his|her|their) (?:role|post|job|duties))(?: over)? to|"
         r"pass(?:es|ed|ing)? the (?:baton|reins) to|hand(?:s|ed|ing)? over to",
     ),
     ("founder_as", r"as (?:the |a )?(?:co-?)?founder of"),
@@ -88,13 +89,15 @@ _T: list[tuple[Family, str]] = [
         r"(?:re)?join(?:s|ed|ing)?|to work (?:on|at|for)|will work (?:on|at|for)|"
         r"signs? on (?:as|with)|signed on (?:as|with)|comes? aboard|came aboard|is coming back to|"
         r"takes? the helm (?:at|of)|took the helm (?:at|of)|taking the helm (?:at|of)|"
-        r"(?:to )?take (?:a|up a|the|a new) (?:job|position|role|post) (?:at|with)",
+        r"(?:to )?take (?:a|up a|the|a new) (?:job|position|role|post) (?:at|with)|"
+        r"(?:takes?|took|taking|to take) up (?:the|her|his|their|a|its) (?:post|role|position|job)|"
+        r"assumes? the (?:post|role|position)|assumed the (?:post|role|position)",
     ),
     (
         "become",
         r"is (?:now )?the (?:new|next|incoming)|will become|to become|becomes|became|becoming|become|"
         r"will serve as|to serve as|serves? as|"
-        r"served as|will be (?:the )?(?:new |next |interim |acting )|will take the helm",
+        r"served as|will be (?:the )?(?:new |next |interim |acting )",
     ),
     (
         "found",
@@ -327,7 +330,8 @@ def title_phrase(tokens: list[Token], k: int, limit: int = 7) -> tuple[str | Non
 def is_position(title: str | None) -> bool:
     if not title:
         return False
-    return any(w in POSITION_HEADS for w in title.lower().split())
+    words = title.lower().split()
+    return any(w in POSITION_HEADS for w in words) or "board" in words
 
 
 def org_noun_ref(m: Mention) -> bool:

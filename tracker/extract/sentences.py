@@ -48,9 +48,16 @@ _ABBREV = {
 _BOUNDARY = re.compile(r"([.!?][\"”’')]*)\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+"
+)
+
+
 def split_sentences(text: str) -> list[str]:
     """Split on terminal punctuation followed by a capital, unless the period ends an abbreviation."""
     text = re.sub(r"\s+", " ", text).strip()
+    # wire datelines ("SAN FRANCISCO, March 12 (Reuters) - ") are not part of the first sentence
+    text = _DATELINE.sub("", text, count=1)
     if not text:
         return []
     out: list[str] = []
