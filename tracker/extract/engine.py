@@ -362,6 +362,17 @@ class Article:
                         or (mm is not None and mm.kind == "ORG")
                     ):
                         ok = False
+                # "Lucas Ferreira, a Goldman Sachs partner, and Nina Brandt": a list broken by an appositive
+                words = [t.low for t in between]
+                if (
+                    not ok
+                    and 4 <= len(words) <= 14
+                    and words[0] == ","
+                    and words[-2:] == [",", "and"]
+                    and words.count(",") == 2
+                    and not any(w in _VERBISH and w not in ("and", "at", "in", "on") for w in words[1:-2])
+                ):
+                    ok = True
                 if ok:
                     current.append(m)
                     continue
@@ -437,7 +448,7 @@ class Article:
         # appositive or relative clause: "Mira Murati, OpenAI's chief technology officer, ..."
         group = s.groups.get(m.i, [m])
         if m is not group[-1]:
-            return
+            group = [m]  # an appositive inside a list describes only the person before it
         j = m.j
         if j >= len(toks) or toks[j].text != ",":
             return
@@ -947,7 +958,12 @@ class Article:
         elif re.search(r"(?:post|role|position|job)$", t.text):
             # "takes up the post on September 1": the post named earlier, at the article's organisation
             org = s.org or self.context_org or self._any_org(s)
-        elif j + 2 < len(toks) and toks[j].low == "the" and toks[j + 1].low == "board" and toks[j + 2].low == "of":
+        elif (
+            j + 2 < len(toks)
+            and toks[j].low == "the"
+            and toks[j + 1].low == "board"
+            and toks[j + 2].low == "of"
+        ):
             om = self._org_after(s, j + 3)
             if om is None or om.kind != "ORG":
                 return []

@@ -442,9 +442,34 @@ _SLOT_ORG_BEFORE = {
 }
 
 
-_CAP_TITLES = (TITLE_HEADS | {"chief", "vice", "senior", "executive", "deputy", "interim", "acting", "managing",
-                              "operating", "marketing", "product", "operations", "officer", "may"}) - {
-    "partner", "fellow", "member", "principal", "producer", "designer", "developer", "architect", "boss",
+_CAP_TITLES = (
+    TITLE_HEADS
+    | {
+        "chief",
+        "vice",
+        "senior",
+        "executive",
+        "deputy",
+        "interim",
+        "acting",
+        "managing",
+        "operating",
+        "marketing",
+        "product",
+        "operations",
+        "officer",
+        "may",
+    }
+) - {
+    "partner",
+    "fellow",
+    "member",
+    "principal",
+    "producer",
+    "designer",
+    "developer",
+    "architect",
+    "boss",
 }
 _MODIFIER_SLOT = {"a", "an", "the", "longtime", "long-time", "veteran", "former", "ex", "onetime", "seasoned"}
 _NOT_NOUN = {
@@ -698,6 +723,13 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
     known = people.lookup(text)
     if known:
         return Mention("PER", i, j, text, known)
+    # "the board of Atlas Grid", "chief executive of Harbor Trust"
+    if (
+        prev == "of"
+        and i >= 2
+        and (tokens[i - 2].low in TITLE_HEADS or tokens[i - 2].low in ("board", "boards"))
+    ):
+        return Mention("ORG", i, j, text, text)
     # "the semiconductor firm Axiom Micro", "rival studio Ember Works"
     if (prev in ORG_REF_NOUNS and prev not in TITLE_HEADS) or prev in ("rival", "competitor", "studio"):
         return Mention("ORG", i, j, text, text)
