@@ -53,17 +53,41 @@ def test_dev_set() -> None:
     if not DEV.exists():
         pytest.skip("dev set not present")
     p, r, f1 = _prf(DEV)
-    assert f1 >= 0.95, (p, r, f1)
-    assert p >= 0.95
+    assert f1 >= 0.97, (p, r, f1)
+    assert p >= 0.95, (p, r, f1)
 
 
-def test_heldout_set() -> None:
-    p, r, f1 = _prf(FIXTURES / "heldout.jsonl")
-    assert f1 >= 0.95, (p, r, f1)
-    assert p >= 0.95
+# Own labelled sets; each was scored blind once when written (see tracker/extract/README.md),
+# then rule gaps it exposed were fixed with general rules. Floors sit a little under today's figures.
+HELDOUT_FLOORS = {
+    "heldout.jsonl": (0.97, 0.95),
+    "heldout2.jsonl": (0.95, 0.95),
+    "heldout3.jsonl": (0.95, 0.95),
+    "heldout4.jsonl": (0.95, 0.95),
+    "heldout5.jsonl": (0.93, 0.92),
+}
 
 
-def test_heldout2_set() -> None:
-    p, r, f1 = _prf(FIXTURES / "heldout2.jsonl")
-    assert f1 >= 0.78, (p, r, f1)
-    assert p >= 0.93
+@pytest.mark.parametrize("name", sorted(HELDOUT_FLOORS))
+def test_heldout_sets(name: str) -> None:
+    min_f1, min_p = HELDOUT_FLOORS[name]
+    p, r, f1 = _prf(FIXTURES / name)
+    assert f1 >= min_f1, (p, r, f1)
+    assert p >= min_p, (p, r, f1)
+
+
+def test_all_heldout_together_meets_the_goal() -> None:
+    tp = fp = fn = 0.0
+    for name in HELDOUT_FLOORS:
+        p, r, _f1 = _prf(FIXTURES / name)
+        gold = sum(
+            len(json.loads(x)["moves"]) for x in (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+        )
+        t = r * gold
+        tp += t
+        fn += gold - t
+        fp += t / p - t if p else 0.0
+    precision = tp / (tp + fp)
+    recall = tp / (tp + fn)
+    assert precision >= 0.95
+    assert 2 * precision * recall / (precision + recall) >= 0.90

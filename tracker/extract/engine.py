@@ -235,6 +235,7 @@ class _Sentence:
     groups: dict[int, list[Mention]] = field(default_factory=dict)
     org: str | None = None  # the organisation the sentence is about (its first free-standing one)
     triggers: list[Trigger] = field(default_factory=list)
+    loose: set[int] = field(default_factory=set)  # PER starts grouped across an appositive
 
 
 class Article:
@@ -373,6 +374,7 @@ class Article:
                     and not any(w in _VERBISH and w not in ("and", "at", "in", "on") for w in words[1:-2])
                 ):
                     ok = True
+                    s.loose.update({prev.i, m.i})
                 if ok:
                     current.append(m)
                     continue
@@ -447,7 +449,7 @@ class Article:
             self._merge_info(info, title, org, former)
         # appositive or relative clause: "Mira Murati, OpenAI's chief technology officer, ..."
         group = s.groups.get(m.i, [m])
-        if m is not group[-1]:
+        if m is not group[-1] or m.i in s.loose:
             group = [m]  # an appositive inside a list describes only the person before it
         j = m.j
         if j >= len(toks) or toks[j].text != ",":
@@ -1104,7 +1106,7 @@ class Article:
                     q = nm.j
                     continue
             break
-        board_seat = any(tk.low in ("board", "boards") for tk in toks[t.j : obj.i])
+        board_seat = any(tk.low in ("board", "boards", "directors", "trustees") for tk in toks[t.j : obj.i])
         # skip an appositive after the person
         if k < len(toks) and toks[k].text == ",":
             e = k + 1
