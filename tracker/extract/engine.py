@@ -30,7 +30,7 @@ from tracker.extract.patterns import (
     title_phrase,
 )
 from tracker.extract.resolve import Resolver
-from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS, clean_role, seniority
+from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS, board_seat, clean_role, seniority
 from tracker.extract.sentences import split_sentences
 
 _ORG_NOISE = {
@@ -207,7 +207,8 @@ _COORD_SKIP = {
 }
 _PRIOR = re.compile(
     r"\b(?:after|following|capping|ending)\s+(?:a|an|nearly|almost|more than|over|some|his|her|their)?\s*"
-    r"(?:[\w-]+\s+){0,2}(?:years?|decades?|months?|stint|tenure|spell|run|career)\s+(?:at|with)\s+(?:the\s+)?$",
+    r"(?:[\w-]+\s+){0,2}(?:years?|decades?|months?|stint|tenure|spell|run|career)\s+"
+    r"(?:at|with|(?:running|leading|heading|managing|overseeing|as)\s+(?:[\w-]+\s+){0,5}(?:of|at))\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -358,6 +359,7 @@ class Article:
                     mm = s.by_tok.get(k)
                     if not (
                         t.low in _GROUP_GLUE
+                        or t.low.startswith("ex-")
                         or t.low in TITLE_HEADS
                         or t.low in TITLE_MODIFIERS
                         or (mm is not None and mm.kind == "ORG")
@@ -702,6 +704,8 @@ class Article:
             if m is None or m.j != k + 1:
                 continue
             if m.kind == "ORG":
+                if m.i > 0 and s.tokens[m.i - 1].low == "from":
+                    continue  # "recruited a head of design from Porsche": the origin, not the hirer
                 return m.name
             if m.kind == "ORGREF":
                 return self._resolve(s, m)
@@ -863,6 +867,16 @@ class Article:
         if subj is None:
             return []
         explicit = self._org_after(s, j) if object_ok else None
+        if explicit is None and object_ok:
+            # "after leaving the same job at Vantage Care"
+            for q in range(j, min(len(toks), j + 6)):
+                if toks[q].text in (",", ";"):
+                    break
+                if toks[q].low == "at":
+                    am = s.by_tok.get(q + 1)
+                    if am is not None and am.kind == "ORG":
+                        explicit = am
+                    break
         gerund_history = explicit is None and opener
         dest: str | None = None
         if explicit is not None and explicit.j + 1 < len(toks) and toks[explicit.j].low == "for":
@@ -987,6 +1001,10 @@ class Article:
                     after += 1
             if after < len(toks) and toks[after].low == "as":
                 role, _o, _e = self._role_at(s, after + 1)
+            if after + 1 < len(toks) and toks[after].low == "from":
+                fm = s.by_tok.get(after + 1)
+                if fm is not None and fm.kind == "ORG" and not same_org(fm.name, org):
+                    origin = fm.name  # "joins ACME from Honeywell"
         if org is None:
             return []
         out = []
@@ -1076,7 +1094,7 @@ class Article:
         # "has frozen hiring, chief executive X told staff": a comma ends the verb's object
         # unless a list follows ("three researchers, including X"; "two executives: X")
         between = [tk.low for tk in toks[t.j : obj.i]]
-        if "," in between and not any(w in ("including", "among", "namely", "notably") for w in between):
+        if between[:1] == [","] and not any(w in ("including", "among", "namely", "notably") for w in between):
             return []
         # an organisation between the verb and the person would be the hired thing ("named a startup X")
         if t.text.startswith(("nam", "add")):
@@ -1502,7 +1520,7 @@ class Article:
             if raw.direction not in ("joined", "founded"):
                 continue
             info = self.info.get(raw.person)
-            if seniority(raw.role) == "board" and "executive" not in (raw.role or "").split("-")[0]:
+            if board_seat(raw.role):
                 continue  # a board seat is held alongside a day job
             if info and info.org and not same_org(info.org, raw.org):
                 extra.append(

@@ -575,6 +575,10 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     i = 0
     n = len(tokens)
     while i < n:
+        # "Chipmaker Kestrel Micro said": a capitalised common noun opening the sentence is not a name
+        if i == 0 and tokens[0].low in ORG_REF_NOUNS and n > 1 and _is_cap(tokens[1].text):
+            i = 1
+            continue
         if _is_cap(tokens[i].text):
             j = i + 1
             while j < n:
@@ -679,8 +683,50 @@ def find_mentions(
                     )
                     break
                 e += 1
+    # tickers and wire credits in parentheses ("(NASDAQ: ACMD)", "(Reuters)") are not actors
+    depth = 0
+    inside: set[int] = set()
+    for k, tok in enumerate(tokens):
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(k)
+    mentions = [m for m in mentions if m.i not in inside]
     mentions.sort(key=lambda m: m.i)
+    _promote_subject_orgs(tokens, mentions)
     return mentions
+
+
+_HIRING_VERBS = {"hired", "hires", "named", "names", "appointed", "appoints", "tapped", "taps", "promoted",
+                 "promotes", "recruited", "recruits", "poached", "poaches", "has", "have", "said", "says",
+                 "announced", "announces", "confirmed", "brought", "is", "will"}
+
+
+def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
+    """A name-shaped subject that hires someone, or that "its" refers back to, is an organisation.
+
+    "Quantum Arc named Elena Vasquez ... as its first chief scientist": people do not have an "its",
+    and a sentence-initial subject of a hiring verb followed by a person is nearly always a company.
+    """
+    pers = [m for m in mentions if m.kind == "PER" and m.name == m.text]
+    if not pers or any(m.kind == "ORG" for m in mentions):
+        return
+    first = pers[0]
+    if first.i > 2 or first.j >= len(tokens):
+        return
+    verb = tokens[first.j].low
+    later_its = any(
+        m.kind == "ORGREF" and m.i > first.j and m.text.lower() == "its" for m in mentions
+    )
+    hires_person = verb in _HIRING_VERBS - {"has", "have", "said", "says", "is", "will", "announced",
+                                             "announces", "confirmed"} and any(
+        m.kind == "PER" and first.j < m.i <= first.j + 6 for m in mentions
+    )
+    speaks_of_its = verb in _HIRING_VERBS and later_its and any(m.kind == "PER" and m.i > first.j for m in mentions)
+    if hires_person or speaks_of_its:
+        first.kind = "ORG"
 
 
 def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPeople) -> bool:
@@ -718,11 +764,11 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
     canonical = resolver.known_org(text)
     if canonical and prev not in HONORIFICS:
         return Mention("ORG", i, j, text, canonical)
-    if prev in HONORIFICS or (prev == "." and i > 1 and tokens[i - 2].low in HONORIFICS):
-        return Mention("PER", i, j, text, text)
     known = people.lookup(text)
     if known:
         return Mention("PER", i, j, text, known)
+    if prev in HONORIFICS or (prev == "." and i > 1 and tokens[i - 2].low in HONORIFICS):
+        return Mention("PER", i, j, text, text)
     # "the board of Atlas Grid", "chief executive of Harbor Trust"
     if (
         prev == "of"

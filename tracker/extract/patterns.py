@@ -91,7 +91,10 @@ _T: list[tuple[Family, str]] = [
         r"takes? the helm (?:at|of)|took the helm (?:at|of)|taking the helm (?:at|of)|"
         r"(?:to )?take (?:a|up a|the|a new) (?:job|position|role|post) (?:at|with)|"
         r"(?:takes?|took|taking|to take) up (?:the|her|his|their|a|its) (?:post|role|position|job)|"
-        r"assumes? the (?:post|role|position)|assumed the (?:post|role|position)",
+        r"assumes? the (?:post|role|position)|assumed the (?:post|role|position)|"
+        r"resurfac(?:e|es|ed|ing) at|turn(?:s|ed)? up at|end(?:s|ed)? up at|is (?:headed|heading) to|"
+        r"(?:is|are|was|were) (?:the|among the) (?:first|latest|newest|most recent) "
+        r"(?:hires?|recruits?|additions?|employees?|arrivals?) (?:at|to)",
     ),
     (
         "become",

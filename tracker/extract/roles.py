@@ -197,7 +197,8 @@ _SENIORITY_RULES: list[tuple[re.Pattern[str], Seniority]] = [
     (re.compile(r"\b(chief|ceo|cto|cfo|coo|cpo|cio|cmo|cro|cso|cdo|ciso|co-ceos?)\b"), "c-level"),
     (
         re.compile(
-            r"\b(chair|chairman|chairwoman|chairperson|board|director|trustee)\b(?!.*\bof\b.*\bteam\b)"
+            r"\b(chair|chairman|chairwoman|chairperson|board|trustee|directors|"
+            r"(?:non-executive|independent|outside) director)\b(?!.*\bof\b.*\bteam\b)"
         ),
         "board",
     ),
@@ -220,6 +221,14 @@ def seniority(role: str | None) -> Seniority | None:
         if pattern.search(low):
             return level
     return "other"
+
+
+def board_seat(role: str | None) -> bool:
+    """A seat on a board is held alongside a day job, so joining one implies no departure."""
+    if not role:
+        return False
+    low = role.lower()
+    return seniority(role) == "board" and not re.search(r"\b(executive chair|executive chairman)\b", low)
 
 
 def clean_role(role: str | None) -> str | None:
