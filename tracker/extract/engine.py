@@ -1094,7 +1094,9 @@ class Article:
         # "has frozen hiring, chief executive X told staff": a comma ends the verb's object
         # unless a list follows ("three researchers, including X"; "two executives: X")
         between = [tk.low for tk in toks[t.j : obj.i]]
-        if between[:1] == [","] and not any(w in ("including", "among", "namely", "notably") for w in between):
+        if between[:1] == [","] and not any(
+            w in ("including", "among", "namely", "notably") for w in between
+        ):
             return []
         # an organisation between the verb and the person would be the hired thing ("named a startup X")
         if t.text.startswith(("nam", "add")):

@@ -699,9 +699,32 @@ def find_mentions(
     return mentions
 
 
-_HIRING_VERBS = {"hired", "hires", "named", "names", "appointed", "appoints", "tapped", "taps", "promoted",
-                 "promotes", "recruited", "recruits", "poached", "poaches", "has", "have", "said", "says",
-                 "announced", "announces", "confirmed", "brought", "is", "will"}
+_HIRING_VERBS = {
+    "hired",
+    "hires",
+    "named",
+    "names",
+    "appointed",
+    "appoints",
+    "tapped",
+    "taps",
+    "promoted",
+    "promotes",
+    "recruited",
+    "recruits",
+    "poached",
+    "poaches",
+    "has",
+    "have",
+    "said",
+    "says",
+    "announced",
+    "announces",
+    "confirmed",
+    "brought",
+    "is",
+    "will",
+}
 
 
 def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
@@ -711,20 +734,29 @@ def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
     and a sentence-initial subject of a hiring verb followed by a person is nearly always a company.
     """
     pers = [m for m in mentions if m.kind == "PER" and m.name == m.text]
-    if not pers or any(m.kind == "ORG" for m in mentions):
+    if not pers:
         return
     first = pers[0]
+    if any(m.kind == "ORG" and m.i < first.i for m in mentions):
+        return
     if first.i > 2 or first.j >= len(tokens):
         return
     verb = tokens[first.j].low
-    later_its = any(
-        m.kind == "ORGREF" and m.i > first.j and m.text.lower() == "its" for m in mentions
+    later_its = any(m.kind == "ORGREF" and m.i > first.j and m.text.lower() == "its" for m in mentions)
+    hires_person = verb in _HIRING_VERBS - {
+        "has",
+        "have",
+        "said",
+        "says",
+        "is",
+        "will",
+        "announced",
+        "announces",
+        "confirmed",
+    } and any(m.kind == "PER" and first.j < m.i <= first.j + 6 for m in mentions)
+    speaks_of_its = (
+        verb in _HIRING_VERBS and later_its and any(m.kind == "PER" and m.i > first.j for m in mentions)
     )
-    hires_person = verb in _HIRING_VERBS - {"has", "have", "said", "says", "is", "will", "announced",
-                                             "announces", "confirmed"} and any(
-        m.kind == "PER" and first.j < m.i <= first.j + 6 for m in mentions
-    )
-    speaks_of_its = verb in _HIRING_VERBS and later_its and any(m.kind == "PER" and m.i > first.j for m in mentions)
     if hires_person or speaks_of_its:
         first.kind = "ORG"
 
