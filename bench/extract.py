@@ -21,8 +21,7 @@ from tracker.extract import Resolver, extract  # noqa: E402
 
 SOURCES = [
     ROOT.parent / "shared/corpus/dev.jsonl",
-    ROOT / "tests/fixtures/extract/heldout.jsonl",
-    ROOT / "tests/fixtures/extract/heldout2.jsonl",
+    *sorted((ROOT / "tests/fixtures/extract").glob("heldout*.jsonl")),
 ]
 FIRST = ["Avery", "Jordan", "Morgan", "Riley", "Quinn", "Harper", "Rowan", "Emerson"]
 LAST = ["Castillo", "Nakamura", "Okonkwo", "Lindholm", "Ferreira", "Kaplan", "Novak", "Delacroix"]

@@ -399,6 +399,21 @@ class Article:
         k = m.i - 1
         if k >= 1 and toks[k].text == "," and toks[k - 1].low in TITLE_HEADS:
             k -= 1
+        tail = ""
+        # "the company's head of sales, Laura Kim": a head noun with an "of" complement before a comma
+        for span in (1, 2):
+            q = m.i - 2 - span
+            if (
+                m.i >= 1
+                and toks[m.i - 1].text == ","
+                and q >= 0
+                and toks[q + 1].low == "of"
+                and toks[q].low in TITLE_HEADS
+                and all(tk.text[:1].islower() for tk in toks[q + 2 : m.i - 1])
+            ):
+                tail = " " + " ".join(tk.text for tk in toks[q + 1 : m.i - 1])
+                k = q
+                break
         end = k
         former = False
         while k >= 0 and (
@@ -419,7 +434,7 @@ class Article:
             and (toks[end].low in TITLE_HEADS or toks[end].low.rstrip("s") in TITLE_HEADS)
         ):
             title = clean_role(
-                " ".join(t.text for t in toks[k + 1 : end + 1] if t.low not in ("former", "ex"))
+                " ".join(t.text for t in toks[k + 1 : end + 1] if t.low not in ("former", "ex")) + tail
             )
             if toks[k + 1].low == "and":
                 title = None
@@ -829,7 +844,13 @@ class Article:
                 return m.name
         return None
 
-    def _t_leave(self, s: _Sentence, t: Trigger, object_ok: bool = True) -> list[Raw]:
+    def _t_leave(
+        self, s: _Sentence, t: Trigger, object_ok: bool = True, avoid: str | None = None
+    ) -> list[Raw]:
+        """A departure: person from the subject, organisation from the object or what is known of them.
+
+        ``avoid`` is a destination named in the same clause ("departed for rival X"), never the origin.
+        """
         toks = s.tokens
         j = t.j
         if j < len(toks) and toks[j].low == "of":
@@ -901,7 +922,8 @@ class Article:
             elif explicit is not None:
                 org = aff or self._resolve(s, explicit)
             else:
-                org = role_org or aff or self._org_before(s, t.i, person) or s.org or self.context_org
+                cands = (role_org, aff, self._org_before(s, t.i, person), s.org, self.context_org)
+                org = next((c for c in cands if c and not same_org(c, avoid)), None)
             if org is None:
                 continue
             info = self.info.get(person)
@@ -927,8 +949,13 @@ class Article:
         return out
 
     def _t_depart_for(self, s: _Sentence, t: Trigger) -> list[Raw]:
-        left = self._t_leave(s, Trigger("leave", t.i, t.j - 1, t.text), object_ok=False)
         dest = self._org_after(s, t.j)
+        left = self._t_leave(
+            s,
+            Trigger("leave", t.i, t.j - 1, t.text),
+            object_ok=False,
+            avoid=dest.name if dest is not None and dest.kind == "ORG" else None,
+        )
         out = list(left)
         if dest is not None and dest.kind == "ORG":
             subj = self._subject(s, t.i)
@@ -1506,8 +1533,11 @@ class Article:
             org = prior.org if prior else (info.org if info and info.org else s.org or self.context_org)
             if org is None:
                 continue
-            role = prior.role if prior else (info.title if info else None)
-            out.append(Raw(pname, org, "left", role, None, _BASE["succeeded_by"]))
+            stated = re.search(r" as (.+) by$", t.text)
+            role = clean_role(stated.group(1)) if stated else None
+            role = role or (prior.role if prior else (info.title if info else None))
+            # "will be replaced as finance chief by Y": X gives up that title (maybe for another one)
+            out.append(Raw(pname, org, "left", role, None, _BASE["succeeded_by"], implicit=prior is None))
             out.append(
                 Raw(succ_name, org, self._direction(succ_name, org, role), role, None, _BASE["succeeded_by"])
             )

@@ -65,7 +65,11 @@ _T: list[tuple[Family, str]] = [
     ("remain", r"(?:remain|remains|stay|stays)(?: on)?(?: the board| at the company| with the company)? as"),
     ("board", r"(?:new|incoming|reconstituted|revamped|overhauled)(?: \w+)? board (?:chaired|led|headed) by"),
     ("copula", r"(?:is|has been) (?:now )?(?=its |their |the [\w-]+(?:'s|’s) |\w+(?:'s|’s) )"),
-    ("succeeded_by", r"(?:will be |to be |is being |was |has been |have been )?(?:succeeded|replaced) by"),
+    (
+        "succeeded_by",
+        r"(?:will be |to be |is being |was |has been |have been )?(?:succeeded|replaced)"
+        r"(?: as(?: [\w-]+){1,5}?)? by",
+    ),
     (
         "succeed",
         r"succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing)|takes? over from|took over from|"
