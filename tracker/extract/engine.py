@@ -191,6 +191,12 @@ _SPENT = re.compile(
     re.I,
 )
 _EARLIER = re.compile(r"\b(?:previously|formerly|earlier in (?:his|her|their) career|once)\b", re.I)
+_UNTIL_RECENT = re.compile(
+    r"\buntil (?:last (?:month|week)|recently|earlier this (?:month|year|week)|this (?:month|year|week)|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)",
+    re.I,
+)
+_STAYS = re.compile(r"\b(?:will|to|would) (?:focus on|remain|stay|continue|take on|transition to)\b", re.I)
 _COORD_SKIP = {
     "will",
     "would",
@@ -416,11 +422,15 @@ class Article:
                 break
         end = k
         former = False
-        while k >= 0 and (
-            toks[k].low in TITLE_HEADS
-            or toks[k].low in TITLE_MODIFIERS
-            or toks[k].low in ("and", "former", "ex", "then")
-            or (toks[k].low.rstrip("s") in TITLE_HEADS and k == end)
+        while (
+            k >= 0
+            and k not in s.by_tok
+            and (
+                toks[k].low in TITLE_HEADS
+                or toks[k].low in TITLE_MODIFIERS
+                or toks[k].low in ("and", "former", "ex", "then")
+                or (toks[k].low.rstrip("s") in TITLE_HEADS and k == end)
+            )
         ):
             if toks[k].low in ("former", "ex", "then"):
                 former = True
@@ -464,6 +474,14 @@ class Article:
                         break
                 title = re.sub(r"\bfellow\s+", "", title or "") or None
             self._merge_info(info, title, org, former)
+            head = toks[end].low
+            if head.endswith("s") and head[:-1] in TITLE_HEADS:
+                # "Pulsar AI researchers Jin Park and Maya Cohen": a plural title covers the whole list
+                for g in s.groups.get(m.i, [m]):
+                    self._merge_info(
+                        self.info.setdefault(s.names.get(g.i, g.name), PersonInfo()), title, org, former
+                    )
+        self._pre_appositive(s, m)
         # appositive or relative clause: "Mira Murati, OpenAI's chief technology officer, ..."
         group = s.groups.get(m.i, [m])
         if m is not group[-1] or m.i in s.loose:
@@ -495,10 +513,20 @@ class Article:
         seg_text = s.text[seg[0].start : seg[-1].end]
         words = [t.low for t in seg]
         moved = any(
-            mt.lastgroup and not mt.lastgroup.startswith(("hire", "become", "role"))
+            mt.lastgroup
+            and mt.lastgroup.startswith(
+                ("leave", "depart_for", "join", "nominal_left", "own_nominal", "adjective")
+            )
             for mt in TRIGGERS.finditer(seg_text)
         )
         a_former = former_marked(words) or moved or "had been" in seg_text or "who was" in seg_text
+        # "who until last month ran the robotics group at Tesla": a job held until just now
+        if (
+            _UNTIL_RECENT.search(seg_text)
+            and not former_marked([w for w in words if w != "until"])
+            and not moved
+        ):
+            a_former = False
         insider = any(w in ("currently", "now") for w in words)
         orgs: list[Mention] = []
         who_at = next((idx for idx, w in enumerate(words) if w == "who"), -1)
@@ -541,6 +569,31 @@ class Article:
                 self._merge_info(ginfo, a_title, a_org, a_former)
                 if insider:
                     ginfo.insider = True
+
+    def _pre_appositive(self, s: _Sentence, m: Mention) -> None:
+        """ "Two co-founders of the robotics startup Gripwise, Leo Brandt and Ana Silva, ..." """
+        toks = s.tokens
+        if m.i < 4 or toks[m.i - 1].text != ",":
+            return
+        om = self._mention_ending(s, m.i - 2)
+        if om is None or om.kind != "ORG":
+            return
+        q = om.i - 1
+        while q >= 0 and toks[q].text[:1].islower() and toks[q].low != "of" and om.i - q <= 5:
+            q -= 1
+        if q < 1 or toks[q].low != "of":
+            return
+        head = toks[q - 1].low
+        if head not in TITLE_HEADS and head.rstrip("s") in TITLE_HEADS:
+            head = head.rstrip("s")
+        elif head not in TITLE_HEADS:
+            return
+        s.attached[om.i] = s.names.get(m.i, m.name)
+        former = q >= 2 and toks[q - 2].low in ("former", "ex")
+        for g in s.groups.get(m.i, [m]):
+            self._merge_info(
+                self.info.setdefault(s.names.get(g.i, g.name), PersonInfo()), head, om.name, former
+            )
 
     @staticmethod
     def _merge_info(info: PersonInfo, title: str | None, org: str | None, former: bool) -> None:
@@ -898,6 +951,8 @@ class Article:
                     if am is not None and am.kind == "ORG":
                         explicit = am
                     break
+        if "back" in t.text and (explicit is None or explicit.text.lower() in ("it", "its")):
+            return []  # "stepping back from day-to-day operations" is not a departure
         gerund_history = explicit is None and opener
         dest: str | None = None
         if explicit is not None and explicit.j + 1 < len(toks) and toks[explicit.j].low == "for":
@@ -1270,7 +1325,7 @@ class Article:
         if subj is None:
             return []
         role, org, _e = self._role_at(s, t.j)
-        if role is None:
+        if role is None and "new role" not in t.text:
             return []
         out = []
         for person in self._persons(s, subj):
@@ -1515,7 +1570,17 @@ class Article:
                 out.append(Raw(name, org, self._direction(name, org, role), role, None, _BASE["succeed"]))
         info = self.info.get(pred_name)
         prole = role or (info.title if info else None)
-        out.append(Raw(pred_name, org, "left", prole, None, _BASE["succeed"]))
+        # "replacing co-founder Dev Malik, who will focus on research": the predecessor stays on
+        rest = s.text[s.tokens[pred.j].start :] if pred.j < len(s.tokens) else ""
+        clause = rest.split(",")[1] if rest.startswith(",") and rest.count(",") else ""
+        leaves = any(
+            mt.lastgroup and mt.lastgroup.startswith(("leave", "depart_for"))
+            for mt in TRIGGERS.finditer(clause)
+        )
+        if clause and _STAYS.search(clause) and not leaves:
+            out.append(Raw(pred_name, org, "role_changed", None, None, _BASE["succeed"] * 0.9))
+        else:
+            out.append(Raw(pred_name, org, "left", prole, None, _BASE["succeed"], implicit=True))
         return out
 
     def _t_succeeded_by(self, s: _Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:

@@ -79,7 +79,9 @@ _T: list[tuple[Family, str]] = [
         "role",
         r"promoted to|elevated to|will add the title of|add(?:s|ed|ing)? the (?:title|role) of|"
         r"takes? on the (?:additional )?(?:title|role) of|moves? into the role of|"
-        r"take on the (?:additional )?(?:title|role) of",
+        r"take on the (?:additional )?(?:title|role) of|"
+        r"move(?:s|d)? (?:in)?to a new role|moving (?:in)?to a new role|take(?:s|n)? (?:on )?a new role|"
+        r"took (?:on )?a new role|shift(?:s|ed)? to a new role",
     ),
     (
         "depart_for",
@@ -104,7 +106,7 @@ _T: list[tuple[Family, str]] = [
         "become",
         r"is (?:now )?the (?:new|next|incoming)|will become|to become|becomes|became|becoming|become|"
         r"will serve as|to serve as|serves? as|"
-        r"served as|will be (?:the )?(?:new |next |interim |acting )",
+        r"will be (?:the )?(?:new |next |interim |acting )",
     ),
     (
         "found",
@@ -128,7 +130,8 @@ _T: list[tuple[Family, str]] = [
         r"left|leaves|leaving|leave|depart(?:s|ed|ing)?|quit(?:s|ting)?|resign(?:s|ed|ing)?|"
         r"retir(?:e|es|ed|ing)|exit(?:s|ed|ing)?|step(?:s|ped|ping)? (?:down|aside)|stepping (?:down|aside)|"
         r"(?:was|were|been|is|being) (?:ousted|fired|dismissed|pushed out|forced out|let go)|"
-        r"is out|are out|was out|bow(?:s|ed|ing)? out|part(?:s|ed|ing)? ways with",
+        r"is out|are out|was out|bow(?:s|ed|ing)? out|part(?:s|ed|ing)? ways with|"
+        r"step(?:s|ped|ping)? back from|stepping back from",
     ),
 ]
 _T.append(("newrole", r"(?:new|incoming|next)(?= )"))
@@ -351,9 +354,29 @@ def company_context(tokens: list[Token], a: int, b: int) -> bool:
     return any(t.low in _COMPANY_NOUNS or t.low in ("called", "named", "dubbed") for t in tokens[a:b])
 
 
+_ATTEMPT = {
+    "tried",
+    "trying",
+    "tries",
+    "attempted",
+    "attempting",
+    "sought",
+    "seeking",
+    "failed",
+    "wanted",
+    "wants",
+    "hoping",
+    "hopes",
+    "refused",
+    "declined",
+    "unable",
+}
+
+
 def negated(tokens: list[Token], i: int) -> bool:
+    """Negation or a mere attempt right before the verb ("did not join", "tried to hire")."""
     window = [t.low for t in tokens[max(0, i - 3) : i]]
-    return any(w in _NEG for w in window) or any(w.endswith("n't") for w in window)
+    return any(w in _NEG or w in _ATTEMPT for w in window) or any(w.endswith("n't") for w in window)
 
 
 def passive(tokens: list[Token], i: int) -> bool:
