@@ -67,6 +67,7 @@ HELDOUT_FLOORS = {
     "heldout5.jsonl": (0.93, 0.92),
     "heldout6.jsonl": (0.95, 0.95),
     "heldout7.jsonl": (0.95, 0.95),
+    "heldout8.jsonl": (0.95, 0.95),
 }
 
 

@@ -184,6 +184,7 @@ _BASE = {
     "remain": 0.85,
     "newrole": 0.85,
     "founder_as": 0.85,
+    "following": 0.8,
 }
 _SPENT = re.compile(
     r"\bspent\s+(?:the\s+(?:past|last)\s+|nearly\s+|almost\s+|more than\s+|over\s+)?(?:[\w-]+\s+){0,2}"
@@ -258,6 +259,7 @@ class Article:
         self.context_org: str | None = None
         self.org_names: list[str] = []
         self.moves: list[tuple[Raw, str, str]] = []
+        self.acquisition = False
 
     # ---------------------------------------------------------------- mentions and descriptions
     def seed_title(self, title: str) -> None:
@@ -753,11 +755,21 @@ class Article:
         title, e = title_phrase(toks, k)
         if title is None:
             return None, org, k
-        if e + 1 < n and toks[e].low in ("of", "at", "for", "with"):
-            om = s.by_tok.get(e + 1)
-            if om is not None and om.kind in ("ORG", "ORGREF"):
-                org = self._resolve(s, om, exclude) if om.kind == "ORGREF" else om.name
-                e = om.j
+        # "editor of The Courier", "head of video at Orbit Media"
+        for q in range(e, min(n - 1, e + 4)):
+            if toks[q].text in (",", ";", ".") or TRIGGERS.fullmatch(toks[q].low):
+                break
+            if toks[q].low in ("of", "at", "for", "with"):
+                r = q + 1
+                om = s.by_tok.get(r)
+                if om is None and toks[r].low == "the" and r + 1 < n:
+                    om = s.by_tok.get(r + 1)
+                if om is not None and om.kind in ("ORG", "ORGREF") and om.i in (r, r + 1):
+                    org = self._resolve(s, om, exclude) if om.kind == "ORGREF" else om.name
+                    e = om.j
+                    break
+                if q > e:
+                    break
         return title, org, e
 
     @staticmethod
@@ -823,6 +835,8 @@ class Article:
     # ---------------------------------------------------------------- triggers
     def process(self, text: str) -> None:
         s = self._prepare(text)
+        if re.search(r"\b(?:acqui(?:re|res|red|ring|sition|rer)|merger|buyout|takeover)\b", text, re.I):
+            self.acquisition = True
         if not silenced(text):
             self._sentence_moves(s)
         if s.org:
@@ -864,7 +878,7 @@ class Article:
         produced: list[Raw] = []
         later: list[Trigger] = []
         for trig in triggers:
-            if trig.family in ("succeed", "succeeded_by", "copula", "handover"):
+            if trig.family in ("succeed", "succeeded_by", "copula", "handover", "following"):
                 later.append(trig)
                 continue
             if trig.family != "adjective" and negated(s.tokens, trig.i):
@@ -1180,15 +1194,21 @@ class Article:
             w in ("including", "among", "namely", "notably") for w in between
         ):
             return []
-        # an organisation between the verb and the person would be the hired thing ("named a startup X")
-        if t.text.startswith(("nam", "add")):
-            nxt = self._object(s, t.j, 3, ("ORG",))
-            if (
-                nxt is not None
-                and nxt.i < obj.i
-                and not (nxt.j < len(toks) and toks[nxt.j].text[:1].islower())
-            ):
-                return []
+        # an organisation right after the verb is the hired thing ("hired law firm Baker Lane",
+        # "named a startup X"), unless it only qualifies the person ("hired Goldman Sachs partner X")
+        nxt = self._object(s, t.j, 4, ("ORG",))
+        if (
+            nxt is not None
+            and nxt.i < obj.i
+            and toks[nxt.i - 1].low not in ("from", "at", "of")
+            and not (
+                nxt.j < len(toks)
+                and toks[nxt.j].text[:1].islower()
+                and (toks[nxt.j].low in TITLE_HEADS | TITLE_MODIFIERS or toks[nxt.j].low[:-1] in TITLE_HEADS)
+            )
+            and not (nxt.j < len(toks) and toks[nxt.j].low in ("'s", "’s"))
+        ):
+            return []
         host = self._host(s, t.i)
         if host is None:
             return []
@@ -1232,6 +1252,14 @@ class Article:
                     break
             if toks[q].text == ";":
                 break
+        after_person = [tk.low for tk in toks[k : min(len(toks), k + 8)]]
+        board_seat = board_seat or "board" in after_person
+        if role is None and "successor" in after_person[:4]:
+            # "named X as his successor": the title the predecessor is giving up
+            prior = next((r for r, _a, _b in reversed(self.moves) if r.direction == "left" and r.role), None)
+            role = prior.role if prior else None
+        if not external and not promote and not is_position(role) and not board_seat:
+            return []  # "named Ellen Park as the monitor": an appointment, but not a job at the namer
         out = []
         for person in persons:
             if promote:
@@ -1543,6 +1571,18 @@ class Article:
         role = "co-founder" if "co" in t.text else "founder"
         return [Raw(p, om.name, "founded", role, None, _BASE["founder_as"]) for p in self._persons(s, subj)]
 
+    def _t_following(self, s: _Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
+        """ "the third executive to leave X this year, following CFO A and counsel B": A and B left X too."""
+        base = next((r for r in produced if r.direction == "left"), None)
+        obj = self._object(s, t.j, 6, ("PER",))
+        if base is None or obj is None:
+            return []
+        return [
+            Raw(p, base.org, "left", self._title_for(p, base.org), None, _BASE["following"])
+            for p in self._persons(s, obj)
+            if p != base.person
+        ]
+
     def _t_succeed(self, s: _Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
         pred = self._object(s, t.j, 4, ("PER",))
         if pred is None:
@@ -1619,6 +1659,8 @@ class Article:
             info = self.info.get(raw.person)
             if board_seat(raw.role):
                 continue  # a board seat is held alongside a day job
+            if self.acquisition and info and info.title and "founder" in info.title.lower():
+                continue  # a founder joining the buyer of their company has not left it
             if info and info.org and not same_org(info.org, raw.org):
                 extra.append(
                     (

@@ -20,6 +20,23 @@ _TOKEN = re.compile(r"\w+(?:[-.&]\w+|['’](?!s\b)\w+)*|['’]s\b|[^\w\s]")
 
 # Capitalised words that never start or continue a name.
 STOP_CAP = {
+    "following",
+    "amid",
+    "despite",
+    "separately",
+    "additionally",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "within",
+    "without",
+    "over",
+    "once",
+    "shortly",
+    "elsewhere",
+    "instead",
+    "ultimately",
+    "still",
     "the",
     "a",
     "an",
@@ -473,6 +490,27 @@ _CAP_TITLES = (
 }
 _MODIFIER_SLOT = {"a", "an", "the", "longtime", "long-time", "veteran", "former", "ex", "onetime", "seasoned"}
 _NOT_NOUN = {
+    "after",
+    "before",
+    "since",
+    "until",
+    "about",
+    "against",
+    "between",
+    "into",
+    "through",
+    "during",
+    "without",
+    "within",
+    "over",
+    "under",
+    "but",
+    "when",
+    "while",
+    "where",
+    "whose",
+    "because",
+    "amid",
     "is",
     "was",
     "has",
@@ -782,6 +820,7 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
         prev in ("the", "a", "an")
         and nxt is not None
         and nxt.text[:1].islower()
+        and nxt.low not in _NOT_NOUN
         and nxt.low not in TITLE_HEADS
         and nxt.low not in TITLE_MODIFIERS
         and nxt.low not in ORG_REF_NOUNS
@@ -802,11 +841,10 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
     if prev in HONORIFICS or (prev == "." and i > 1 and tokens[i - 2].low in HONORIFICS):
         return Mention("PER", i, j, text, text)
     # "the board of Atlas Grid", "chief executive of Harbor Trust"
-    if (
-        prev == "of"
-        and i >= 2
-        and (tokens[i - 2].low in TITLE_HEADS or tokens[i - 2].low in ("board", "boards"))
-    ):
+    of_at = (
+        i - 1 if prev == "of" else (i - 2 if prev == "the" and i >= 2 and tokens[i - 2].low == "of" else -1)
+    )
+    if of_at >= 1 and (tokens[of_at - 1].low in TITLE_HEADS or tokens[of_at - 1].low in ("board", "boards")):
         return Mention("ORG", i, j, text, text)
     # "the semiconductor firm Axiom Micro", "rival studio Ember Works"
     if (prev in ORG_REF_NOUNS and prev not in TITLE_HEADS) or prev in ("rival", "competitor", "studio"):

@@ -38,6 +38,7 @@ Family = Literal[
     "remain",
     "newrole",
     "founder_as",
+    "following",
 ]
 
 _T: list[tuple[Family, str]] = [
@@ -135,6 +136,12 @@ _T: list[tuple[Family, str]] = [
     ),
 ]
 _T.append(("newrole", r"(?:new|incoming|next)(?= )"))
+_T.append(
+    (
+        "following",
+        r"(?<=, )following|(?<=, )after(?= (?:chief|co-founder|founder|president|head|general|vice))",
+    )
+)
 TRIGGERS = re.compile("|".join(f"(?P<{fam}{k}>\\b(?:{rx})\\b)" for k, (fam, rx) in enumerate(_T)), re.I)
 
 _BE = {
