@@ -150,7 +150,6 @@ STOP_CAP = {
     "not",
     "also",
     "however",
-    "still",
     "now",
     "then",
     "there",
