@@ -68,6 +68,7 @@ HELDOUT_FLOORS = {
     "heldout6.jsonl": (0.95, 0.95),
     "heldout7.jsonl": (0.95, 0.95),
     "heldout8.jsonl": (0.95, 0.95),
+    "heldout9.jsonl": (0.95, 0.95),
 }
 
 

@@ -1254,7 +1254,7 @@ class Article:
                 break
         after_person = [tk.low for tk in toks[k : min(len(toks), k + 8)]]
         board_seat = board_seat or "board" in after_person
-        if role is None and "successor" in after_person[:4]:
+        if role is None and ("successor" in after_person[:4] or "succeed" in after_person[:4]):
             # "named X as his successor": the title the predecessor is giving up
             prior = next((r for r, _a, _b in reversed(self.moves) if r.direction == "left" and r.role), None)
             role = prior.role if prior else None
@@ -1341,7 +1341,7 @@ class Article:
             co = None
             for k in range(org_m.j, min(len(toks), org_m.j + 10)):
                 if toks[k].low in ("with", "alongside"):
-                    co = self._object(s, k + 1, 8)
+                    co = self._object(s, k + 1, 8, ("PER",))
                     break
             if co is not None:
                 persons = persons + [p for p in self._persons(s, co) if p not in persons]

@@ -282,6 +282,10 @@ ORG_SUFFIX = {
     "association",
     "society",
     "dynamics",
+    "clinic",
+    "hospital",
+    "museum",
+    "club",
     "industries",
     "international",
     "global",
@@ -776,7 +780,7 @@ def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
     first = pers[0]
     if any(m.kind == "ORG" and m.i < first.i for m in mentions):
         return
-    if first.i > 2 or first.j >= len(tokens):
+    if first.i > 4 or first.j >= len(tokens):
         return
     verb = tokens[first.j].low
     later_its = any(m.kind == "ORGREF" and m.i > first.j and m.text.lower() == "its" for m in mentions)
@@ -871,7 +875,9 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
         len(words) == 1 or (j + 1 < len(tokens) and tokens[j + 1].low in _POSS_ORG_NOUNS)
     ):
         return Mention("ORG", i, j, text, text)
-    if prev in TITLE_HEADS or prev in ("veteran", "executive"):
+    if len(words) >= 2 and prev == "the":
+        return Mention("ORG", i, j, text, text)  # "the Mayo Clinic": people do not take an article
+    if len(words) >= 2 and (prev in TITLE_HEADS or prev in ("veteran", "executive")):
         return Mention("PER", i, j, text, text)
     who_follows = nxt == "," and j + 1 < len(tokens) and tokens[j + 1].low in ("who", "whose")
     if len(words) >= 2 and prev in _SLOT_ORG_BEFORE and prev not in ("for", "to") and not who_follows:

@@ -100,6 +100,7 @@ _T: list[tuple[Family, str]] = [
         r"(?:takes?|took|taking|to take) up (?:the|her|his|their|a|its) (?:post|role|position|job)|"
         r"assumes? the (?:post|role|position)|assumed the (?:post|role|position)|"
         r"resurfac(?:e|es|ed|ing) at|turn(?:s|ed)? up at|end(?:s|ed)? up at|is (?:headed|heading) to|"
+        r"now works (?:at|for)|is now (?:at|with)|has since joined|"
         r"(?:is|are|was|were) (?:the|among the) (?:first|latest|newest|most recent) "
         r"(?:hires?|recruits?|additions?|employees?|arrivals?) (?:at|to)",
     ),
@@ -107,6 +108,7 @@ _T: list[tuple[Family, str]] = [
         "become",
         r"is (?:now )?the (?:new|next|incoming)|will become|to become|becomes|became|becoming|become|"
         r"will serve as|to serve as|serves? as|"
+        r"(?:takes?|taking|took|to take) (?:over )?the (?=(?:[\w-]+ ){1,2}(?:role|job|post|position)\b)|"
         r"will be (?:the )?(?:new |next |interim |acting )",
     ),
     (
@@ -132,7 +134,7 @@ _T: list[tuple[Family, str]] = [
         r"retir(?:e|es|ed|ing)|exit(?:s|ed|ing)?|step(?:s|ped|ping)? (?:down|aside)|stepping (?:down|aside)|"
         r"(?:was|were|been|is|being) (?:ousted|fired|dismissed|pushed out|forced out|let go)|"
         r"is out|are out|was out|bow(?:s|ed|ing)? out|part(?:s|ed|ing)? ways with|"
-        r"step(?:s|ped|ping)? back from|stepping back from",
+        r"step(?:s|ped|ping)? back from|stepping back from|(?:is|are) no longer (?:with|at)",
     ),
 ]
 _T.append(("newrole", r"(?:new|incoming|next)(?= )"))
