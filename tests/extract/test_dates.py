@@ -56,3 +56,16 @@ def test_no_published_no_date() -> None:
 def test_weekday_resolves_to_the_past_day() -> None:
     # 2024-08-06 is a Tuesday; "on Monday" is the day before
     assert find_date("said on Monday that he is leaving", dt.date(2024, 8, 6)) == ("2024-08-05", False)
+
+
+def test_month_without_year_follows_the_tense() -> None:
+    published = dt.date(2024, 8, 14)
+    assert find_date("will retire in March", published) == ("2025-03", True)
+    assert find_date("left in March", published) == ("2024-03", True)
+
+
+def test_move_date_prefers_its_own_clause() -> None:
+    found = moves("Iris Vogel, who left Solstice Bank in January, has joined Arden Capital.", "2024-06-12")
+    by_dir = {m.direction: m for m in found}
+    assert by_dir["left"].date == "2024-01"
+    assert by_dir["joined"].date == "2024-06-12"

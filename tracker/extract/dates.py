@@ -37,13 +37,28 @@ _IN_MONTH = re.compile(rf"\b(?:in|by|at the (?:start|end) of)\s+({_MONTH_RE})\b(
 _WEEKDAY = re.compile(r"\bon\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
 
-def _nearest_year(month: int, day: int, published: dt.date) -> dt.date:
-    """Articles name dates without a year; take the one nearest the publication date."""
+_FUTURE = re.compile(
+    r"\b(?:will|to|plans?|planning|expected|set to|is (?:leaving|joining|stepping|retiring)|"
+    r"takes? over|effective|next|upcoming)\b",
+    re.I,
+)
+_PAST = re.compile(r"\b(?:left|joined|resigned|retired|departed|quit|was|were|had|last|ago|earlier)\b", re.I)
+
+
+def _nearest_year(month: int, day: int, published: dt.date, tense: int = 0) -> dt.date:
+    """Articles name dates without a year: take the one nearest publication, on the side the tense points to.
+
+    ``tense`` is +1 for future ("will retire in March"), -1 for past ("left in March"), 0 for unknown.
+    """
     best: dt.date | None = None
     for year in (published.year - 1, published.year, published.year + 1):
         try:
             cand = dt.date(year, month, day)
         except ValueError:
+            continue
+        if tense > 0 and cand < published - dt.timedelta(days=31):
+            continue
+        if tense < 0 and cand > published + dt.timedelta(days=1):
             continue
         if best is None or abs((cand - published).days) < abs((best - published).days):
             best = cand
@@ -58,6 +73,7 @@ def _month_shift(published: dt.date, delta: int) -> str:
 def find_date(text: str, published: dt.date | None) -> tuple[str | None, bool] | None:
     """The date stated in ``text`` as (iso, approximate), or None when it states none."""
     low = text.lower()
+    tense = 1 if _FUTURE.search(text) else (-1 if _PAST.search(text) else 0)
     if published is not None:
         m = _MONTH_DAY.search(text)
         if m:
@@ -69,13 +85,13 @@ def find_date(text: str, published: dt.date | None) -> tuple[str | None, bool] |
                 except ValueError:
                     return None
             if 1 <= day <= 31:
-                return _nearest_year(month, day, published).isoformat(), False
+                return _nearest_year(month, day, published, tense).isoformat(), False
         m2 = _IN_MONTH.search(text)
         if m2:
             month = _MONTHS[m2.group(1).lower()[:3]]
             if m2.group(2):
                 return f"{int(m2.group(2)):04d}-{month:02d}", True
-            cand = _nearest_year(month, 15, published)
+            cand = _nearest_year(month, 15, published, tense)
             return f"{cand.year:04d}-{month:02d}", True
         if re.search(r"\blast month\b", low):
             return _month_shift(published, -1), True
@@ -112,7 +128,11 @@ def move_date(clause: str, sentence: str, published: dt.date | None) -> tuple[st
     """Prefer a date in the move's own clause, then the sentence, then the publication date."""
     found = find_date(clause, published)
     if found is None and clause != sentence:
-        found = find_date(sentence, published)
+        # another clause's date belongs to another event ("who left X in January, has joined Y"),
+        # except a trailing "effective March 18" / "as of July 1" that dates the whole sentence
+        eff = re.search(r"\b(?:effective|as of|starting|beginning)\b[^,;]*", sentence, re.I)
+        if eff:
+            found = find_date(eff.group(0), published)
     if found is not None:
         return found
     if published is not None:
