@@ -41,12 +41,14 @@ CASES = [
     ),
     # the origin organisation is not the hirer
     (
-        "Blackwell Motors has recruited a new head of design from Porsche, hiring Stefan Krug to lead its studio.",
+        "Blackwell Motors has recruited a new head of design from Porsche, "
+        "hiring Stefan Krug to lead its studio.",
         {("Stefan Krug", "joined", "Blackwell Motors"), ("Stefan Krug", "left", "Porsche")},
     ),
     # a job held "until last month"
     (
-        "Google DeepMind said it had hired Omar Farouk, who until last month ran the robotics group at Tesla.",
+        "Google DeepMind said it had hired Omar Farouk, "
+        "who until last month ran the robotics group at Tesla.",
         {("Omar Farouk", "joined", "Google DeepMind"), ("Omar Farouk", "left", "Tesla")},
     ),
     # plural pre-appositive title with "of ORG"
@@ -61,7 +63,8 @@ CASES = [
     ),
     # a predecessor who stays on changes role rather than leaving
     (
-        "Ezra Cohen has been promoted to chief technology officer of Lattice AI, replacing co-founder Dev Malik, "
+        "Ezra Cohen has been promoted to chief technology officer of Lattice AI, "
+        "replacing co-founder Dev Malik, "
         "who will focus on research.",
         {("Ezra Cohen", "role_changed", "Lattice AI"), ("Dev Malik", "role_changed", "Lattice AI")},
     ),
@@ -110,7 +113,8 @@ def test_succession_across_sentences() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Verdant Foods has hired law firm Baker Lane to review its accounting, chief executive Paula Reyes said.",
+        "Verdant Foods has hired law firm Baker Lane to review its accounting, "
+        "chief executive Paula Reyes said.",
         "Jade Wong joined the call from Singapore, where she now runs Apex Bank's Asian operations.",
         "Rival labs have tried to hire Sam Cole for years, but the researcher has turned down every offer.",
         "The Justice Department named Ellen Park as the monitor overseeing Drax Energy's compliance program.",
