@@ -69,6 +69,7 @@ HELDOUT_FLOORS = {
     "heldout7.jsonl": (0.95, 0.95),
     "heldout8.jsonl": (0.95, 0.95),
     "heldout9.jsonl": (0.95, 0.95),
+    "heldout10.jsonl": (0.95, 0.95),
 }
 
 

@@ -198,6 +198,11 @@ _UNTIL_RECENT = re.compile(
     re.I,
 )
 _STAYS = re.compile(r"\b(?:will|to|would) (?:focus on|remain|stay|continue|take on|transition to)\b", re.I)
+_SERVED_HERE = re.compile(
+    r"\b(?:after serving|having served|who has served|after (?:\w+ )?years) as (?:its|the company's|the firm's|"
+    r"the bank's|the group's)\b",
+    re.I,
+)
 _COORD_SKIP = {
     "will",
     "would",
@@ -302,6 +307,12 @@ class Article:
 
     def _current_job(self, s: _Sentence) -> None:
         """ "She is currently a senior economist at the ECB": an employer stated in its own sentence."""
+        if _SERVED_HERE.search(s.text):
+            # "... after serving as its head of supply chain": already works there
+            first = next((m for m in s.mentions if m.kind == "PER"), None)
+            if first is not None:
+                for person in self._persons(s, first):
+                    self.info.setdefault(person, PersonInfo()).insider = True
         cue = re.search(r"\b(?:is|are) currently\b|\bcurrently (?:is|serves|works)\b", s.text)
         if not cue:
             return
@@ -531,6 +542,8 @@ class Article:
             a_former = False
         insider = any(w in ("currently", "now") for w in words)
         orgs: list[Mention] = []
+        orgs_before_who: list[Mention] = []
+        a_named_ref: str | None = None
         who_at = next((idx for idx, w in enumerate(words) if w == "who"), -1)
         for idx in range(j + 1, e):
             om = s.by_tok.get(idx)
@@ -538,14 +551,28 @@ class Article:
                 s.attached[om.i] = name
                 if who_at < 0 or idx - (j + 1) > who_at:
                     orgs.append(om)
+                else:
+                    orgs_before_who.append(om)
             elif (
                 om is not None
                 and om.i == idx
                 and om.kind == "ORGREF"
                 and om.text.lower() != "it"
-                and ((idx + 1 < len(toks) and toks[idx + 1].low in ("'s", "’s")) or om.text.lower() == "its")
+                and ((om.j < len(toks) and toks[om.j].low in ("'s", "’s")) or om.text.lower() == "its")
             ):
-                insider = True
+                noun = om.text.split()[-1].lower()
+                match = next((n for n in reversed(self.org_names) if noun in n.lower().split()), None)
+                if match and om.text.lower() != "its" and not any(same_org(match, o.name) for o in orgs):
+                    a_named_ref = match
+                else:
+                    insider = True
+        if not orgs and orgs_before_who:
+            orgs = orgs_before_who  # "the Nordea veteran who ran its Danish unit"
+            insider = False
+        if a_named_ref and not orgs:
+            a_org_override = a_named_ref
+        else:
+            a_org_override = None
         if orgs and not any(
             (x.kind == "ORGREF" and x.text.lower() != "it") for x in s.mentions if j < x.i < e
         ):
@@ -556,7 +583,15 @@ class Article:
             if t:
                 a_title = t
                 break
-        a_org: str | None = None
+        a_org: str | None = a_org_override
+        # "the Nordea veteran who ran its Danish unit": a job verb makes the employer current
+        job_verb = who_at >= 0 and any(
+            w
+            in ("ran", "runs", "led", "leads", "heads", "headed", "oversaw", "oversees", "managed", "manages")
+            for w in words[who_at:]
+        )
+        if job_verb and a_title is not None and not is_position(a_title):
+            a_title = None
         if orgs:
             a_org = orgs[0].name
             if len(orgs) > 1:
@@ -617,6 +652,13 @@ class Article:
         if m.kind == "ORG":
             return m.name
         cands = [x for x in s.mentions if x.kind == "ORG" and x.i < m.i]
+        # "the bank" prefers an organisation whose name says bank ("Helmsley Bank")
+        noun = m.text.split()[-1].lower()
+        if noun not in ("it", "its", "company", "firm", "group"):
+            nearest_first = [x.name for x in reversed(cands)] + list(reversed(self.org_names))
+            for name in nearest_first:
+                if noun in name.lower().split() and not any(same_org(name, e) for e in exclude if e):
+                    return name
         for x in reversed(cands):
             if x.i not in s.attached and not any(same_org(x.name, e) for e in exclude if e):
                 return x.name
@@ -947,6 +989,17 @@ class Article:
             )
         ):
             return []
+        if t.text.endswith("ways with"):
+            # "Veritas AI parted ways with chief scientist Ravi Gupta": the person is the object
+            pm = self._object(s, t.j, 5, ("PER",))
+            if pm is not None:
+                host = self._host(s, t.i)
+                parted: list[Raw] = []
+                for p in self._persons(s, pm):
+                    where = self._affiliation(p) or host
+                    if where:
+                        parted.append(Raw(p, where, "left", self._title_for(p, where), None, _BASE["leave"]))
+                return parted
         subj = self._subject(s, t.i)
         # "After stepping down as chief executive of X, Jane Doe ...": the subject follows the clause
         opener = t.i > 0 and toks[t.i - 1].low in ("after", "since", "before", "following")
@@ -1149,6 +1202,7 @@ class Article:
 
     def _t_hire(self, s: _Sentence, t: Trigger) -> list[Raw]:
         toks = s.tokens
+        origin: str | None
         direction: Direction
         promote = t.text.startswith(("promot", "elevat"))
         external = not t.text.startswith(
@@ -1164,10 +1218,17 @@ class Article:
             seat = any(tk.low in ("board", "boards") for tk in toks[t.j : t.j + 5])
             if role is None and not external and not seat:
                 return []  # "was named to Fortune's list": no position, no move
-            if org is None:
-                by = self._object(s, t.j, 6, ("ORG",))
-                if by is not None and by.i > 0 and toks[by.i - 1].low == "by":
-                    org = by.name
+            origin = None
+            for q in range(t.j, min(len(toks) - 1, t.j + 10)):
+                if toks[q].text in (",", ";"):
+                    break
+                qm = s.by_tok.get(q + 1)
+                if qm is None or qm.kind != "ORG":
+                    continue
+                if toks[q].low in ("by", "to") and org is None:
+                    org = qm.name  # "poached by Stripe", "recruited to Hawthorne Partners"
+                elif toks[q].low == "from":
+                    origin = qm.name  # "... from Adyen"
             out = []
             for person in persons:
                 org = org or s.org or self._affiliation(person) or self.context_org
@@ -1176,9 +1237,11 @@ class Article:
                 direction = (
                     "role_changed"
                     if promote
-                    else ("joined" if external else self._direction(person, org, role))
+                    else ("joined" if external else self._direction(person, org, role, origin))
                 )
-                out.append(Raw(person, org, direction, role, None, _BASE["hire"] * 0.97))
+                out.append(Raw(person, org, direction, role, None, _BASE["hire"] * 0.97, origin=origin))
+                if origin and direction == "joined" and not same_org(origin, org):
+                    out.append(Raw(person, origin, "left", None, None, _BASE["hire"] * 0.9, destination=org))
             return out
         obj = self._object(s, t.j)
         if obj is not None and obj.kind == "PRON":
@@ -1236,7 +1299,7 @@ class Article:
                 e += 1
             if e < len(toks) and toks[e].text == ",":
                 k = e + 1
-        origin: str | None = None
+        origin = None
         for q in range(t.j, min(len(toks), k + 3)):
             if toks[q].low == "from":
                 om = self._org_after(s, q + 1)
@@ -1626,8 +1689,22 @@ class Article:
     def _t_succeeded_by(self, s: _Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
         succ = self._object(s, t.j, 4, ("PER",))
         pred = self._subject(s, t.i)
-        if succ is None or pred is None:
+        if pred is None:
             return []
+        if succ is None:
+            # "is expected to be replaced by the end of the year": a departure with no successor named
+            if not re.search(
+                r"\bbe replaced\b", s.text[s.tokens[max(0, t.i - 2)].start : s.tokens[t.j - 1].end]
+            ):
+                return []
+            out_only: list[Raw] = []
+            for pname in self._persons(s, pred):
+                org = self._left_org(s, pname, t.i)
+                if org:
+                    out_only.append(
+                        Raw(pname, org, "left", self._title_for(pname, org), None, _BASE["succeeded_by"])
+                    )
+            return out_only
         succ_name = s.names.get(succ.i, succ.name)
         out: list[Raw] = []
         for pname in self._persons(s, pred):

@@ -354,6 +354,18 @@ ORG_SUFFIX = {
     "machines",
 }
 ORG_REF_NOUNS = {
+    "fintech",
+    "biotech",
+    "drugmaker",
+    "streamer",
+    "broadcaster",
+    "telecom",
+    "supplier",
+    "distributor",
+    "consultancy",
+    "automaker",
+    "lab",
+    "labs",
     "company",
     "firm",
     "startup",
@@ -820,7 +832,7 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
     if i == 0 and (word.lower() in TITLE_HEADS or word.lower() in TITLE_MODIFIERS):
         return False  # "Veteran researcher X ..." opens a sentence with a title word
     return not (
-        prev in ("the", "a", "an")
+        prev in ("the", "a", "an", "its", "their", "his", "her", "our")
         and nxt is not None
         and nxt.text[:1].islower()
         and nxt.low not in _NOT_NOUN

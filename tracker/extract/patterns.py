@@ -101,6 +101,7 @@ _T: list[tuple[Family, str]] = [
         r"assumes? the (?:post|role|position)|assumed the (?:post|role|position)|"
         r"resurfac(?:e|es|ed|ing) at|turn(?:s|ed)? up at|end(?:s|ed)? up at|is (?:headed|heading) to|"
         r"now works (?:at|for)|is now (?:at|with)|has since joined|"
+        r"takes? the reins (?:at|of)|took the reins (?:at|of)|taking the reins (?:at|of)|"
         r"(?:is|are|was|were) (?:the|among the) (?:first|latest|newest|most recent) "
         r"(?:hires?|recruits?|additions?|employees?|arrivals?) (?:at|to)",
     ),
@@ -109,6 +110,7 @@ _T: list[tuple[Family, str]] = [
         r"is (?:now )?the (?:new|next|incoming)|will become|to become|becomes|became|becoming|become|"
         r"will serve as|to serve as|serves? as|"
         r"(?:takes?|taking|took|to take) (?:over )?the (?=(?:[\w-]+ ){1,2}(?:role|job|post|position)\b)|"
+        r"step(?:s|ped|ping)? into the (?:role|position|post|job) of|stepping into the (?:role|position) of|"
         r"will be (?:the )?(?:new |next |interim |acting )",
     ),
     (
