@@ -199,8 +199,8 @@ _UNTIL_RECENT = re.compile(
 )
 _STAYS = re.compile(r"\b(?:will|to|would) (?:focus on|remain|stay|continue|take on|transition to)\b", re.I)
 _SERVED_HERE = re.compile(
-    r"\b(?:after serving|having served|who has served|after (?:\w+ )?years) as (?:its|the company's|the firm's|"
-    r"the bank's|the group's)\b",
+    r"\b(?:after serving|having served|who has served|after (?:\w+ )?years) as "
+    r"(?:its|the company's|the firm's|the bank's|the group's)\b",
     re.I,
 )
 _COORD_SKIP = {
@@ -569,10 +569,7 @@ class Article:
         if not orgs and orgs_before_who:
             orgs = orgs_before_who  # "the Nordea veteran who ran its Danish unit"
             insider = False
-        if a_named_ref and not orgs:
-            a_org_override = a_named_ref
-        else:
-            a_org_override = None
+        a_org_override = a_named_ref if a_named_ref and not orgs else None
         if orgs and not any(
             (x.kind == "ORGREF" and x.text.lower() != "it") for x in s.mentions if j < x.i < e
         ):
