@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import moves, triples
+from extract_helpers import moves, triples
 
 CASES = [
     # hires, active voice

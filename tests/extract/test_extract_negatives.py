@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import triples
+from extract_helpers import triples
 
 SILENT = {
     "hiring spree": "Arcadia Labs has hired more than 300 engineers this year and plans to double its "

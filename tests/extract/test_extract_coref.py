@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import moves, triples
+from extract_helpers import moves, triples
 
 
 def test_surname_resolves_to_full_name() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from helpers import moves
+from extract_helpers import moves
 
 from tracker.extract.dates import find_date, move_date
 

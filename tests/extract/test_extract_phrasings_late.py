@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import triples
+from extract_helpers import triples
 
 CASES = [
     # tickers in parentheses are not organisations; "joins X from Y"

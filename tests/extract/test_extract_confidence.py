@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import moves
+from extract_helpers import moves
 
 PLAIN = "Carver Labs has hired Nina Patel as chief technology officer."
 HEDGED = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import triples
+from extract_helpers import triples
 
 from tracker.extract import Resolver
 
