@@ -29,7 +29,7 @@ class Move(BaseModel):
     date_approximate: bool = False
     origin_org: str | None = None
     destination_org: str | None = None
-    confidence: float = Field(default=0.8, ge=0.0, le=1.0)
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     evidence: str = ""
 
 

@@ -32,6 +32,8 @@ _ORG_NOISE = {
     "nv",
     "limited",
 }
+# "Safe Superintelligence Inc." and "Safe Superintelligence" are one company and should get one id.
+_LEGAL_TAIL = re.compile(r"(?:,?\s+(?:inc|corp|ltd|llc|plc|gmbh|ag|s\.a|n\.v)\.?)+$", re.I)
 # Fuzzy matching must be conservative: "Meta" vs "Beta" is a different company.
 _FUZZY_THRESHOLD = 86.0
 _FUZZY_MIN_LEN = 6
@@ -106,12 +108,16 @@ class Resolver:
         return None
 
     def org_name(self, raw: str) -> str:
-        """Canonical display name when known, else the cleaned raw string."""
+        """Canonical display name when known, else the raw string without possessive or legal form."""
         cleaned = re.sub(r"(?:'s|’s)$", "", raw.strip()).strip()
-        return self.known_org(cleaned) or cleaned
+        known = self.known_org(cleaned)
+        if known:
+            return known
+        return _LEGAL_TAIL.sub("", cleaned).strip(" ,") or cleaned
 
     def org_id(self, raw: str) -> str:
-        return "org:" + slugify(_org_key(self.org_name(raw)) or self.org_name(raw))
+        """``org:<slug>`` of the canonical name, so ids agree with ``tracker.ids.org_id(move.org)``."""
+        return "org:" + slugify(self.org_name(raw))
 
     def person_name(self, raw: str) -> str:
         key = _person_key(raw)
