@@ -28,9 +28,12 @@ from sqlalchemy.exc import OperationalError
 from tracker.alerts.outbox import enqueue_for_event
 from tracker.audit.transfer import ImportRefused, export_events, import_events
 from tracker.audit.verify import verify as verify_log
-from tracker.dates import DateError, iso_utc, parse_partial_date
+from tracker.dates import DateError, floor, iso_utc, parse_partial_date
 from tracker.db import SchemaError, make_engine, migrate, transaction
 from tracker.events import DIRECTIONS, ManualMoveRecorded
+from tracker.extract import extract, move_to_json
+from tracker.extract.batch import run_batch
+from tracker.extract.resolve import resolver_from_settings
 from tracker.ids import person_id
 from tracker.projections.memory import fold_roster
 from tracker.settings import ConfigError, Settings, load_settings
@@ -464,4 +467,41 @@ def sources(ctx: typer.Context, as_json: JsonOpt = False) -> None:
             error = f"[red]{_when(s.last_error_at)}{fails}[/] {escape(s.last_error)}"
         table.add_row(name, r.kind, _when(s.last_success), error, _when(s.next_due), str(s.items_seen),
                       str(s.documents_stored))  # fmt: skip
+    console.print(table)
+
+
+# --- extract ---
+@app.command("extract")
+@guarded
+def extract_cmd(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(help="A text file, or - for standard input.")] = "-",
+    published: Annotated[
+        str | None, typer.Option("--published", callback=date_option, help="Publication date (YYYY-MM-DD).")
+    ] = None,
+    batch: Annotated[
+        bool, typer.Option("--batch", help='FILE is JSON Lines {"id","text","published"}; prints {"id","moves"} lines.')
+    ] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Print the moves a text reports (no database involved)."""
+    resolver = resolver_from_settings(state(ctx).settings)
+    try:
+        source = sys.stdin if file == "-" else open(file, encoding="utf-8", errors="replace")  # noqa: SIM115
+    except OSError as exc:
+        fail(f"{file}: {exc.strerror or exc}", ExitCode.USAGE)
+    with source:
+        if batch:
+            for line in run_batch(source, resolver):
+                sys.stdout.write(line + "\n")
+            return
+        text = source.read()
+    day = floor(published) if published else None
+    moves = extract(text, published=day, resolver=resolver)
+    if as_json:
+        print_json([move_to_json(m) for m in moves])
+        return
+    table = Table("person", "direction", "org", "role", "date", "conf", "evidence", title=f"{len(moves)} moves")
+    for m in moves:
+        table.add_row(m.person, m.direction, m.org, m.role or "", m.date or "", f"{m.confidence:.2f}", m.evidence)
     console.print(table)

@@ -31,7 +31,6 @@ from sqlalchemy import Engine
 from tracker import ingest
 from tracker.alerts.dispatch import dispatch_pending
 from tracker.dates import iso_utc, utc_now
-from tracker.extract import extract
 from tracker.ingest import AfterCycleHook, CycleReport, Extractor, Poller, run_after_cycle
 from tracker.logfmt import configure_logging, log_event
 from tracker.settings import Settings, SourceConfig
@@ -57,7 +56,7 @@ class Daemon:
         *,
         sources: Sequence[SourceConfig] | None = None,
         store: EventStore | None = None,
-        extractor: Extractor = extract,
+        extractor: Extractor | None = None,
         after_cycle: Sequence[AfterCycleHook] | None = None,
         health_port: int | None = None,
         health_host: str = "127.0.0.1",
@@ -221,7 +220,7 @@ def run_daemon(
     *,
     sources: Sequence[SourceConfig] | None = None,
     health_port: int | None = None,
-    extractor: Extractor = extract,
+    extractor: Extractor | None = None,
     after_cycle: Sequence[AfterCycleHook] | None = None,
 ) -> int:
     """Blocking entry point for `tracker run`; returns the process exit code."""

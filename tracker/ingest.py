@@ -14,6 +14,7 @@ stored, so a conditional GET can never hide an item we failed to fetch.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import sys
 import time
@@ -29,6 +30,7 @@ from tracker.dates import iso_utc, utc_now
 from tracker.db import transaction
 from tracker.extract import extract
 from tracker.extract.model import Move
+from tracker.extract.resolve import resolver_from_settings
 from tracker.logfmt import log_event
 from tracker.moves import move_key, record_move
 from tracker.settings import Settings, SourceConfig
@@ -139,10 +141,18 @@ class IngestOutcome:
 
 
 # -- the synchronous unit of work ---------------------------------------------------------------
+def configured_extractor(settings: Settings) -> Extractor:
+    """The rule extractor knowing the config's organisations and aliases (so "the ChatGPT maker"
+    is OpenAI) and the watched people."""
+    return functools.partial(extract, resolver=resolver_from_settings(settings))
+
+
 def extractor_info(extractor: Extractor) -> tuple[str, str]:
     """Name and version for event meta: `.name`/`.version` on the callable, else constants
     EXTRACTOR_NAME/EXTRACTOR_VERSION of its module or the nearest parent package that has
     them (tracker.extract does, wherever the real function ends up living)."""
+    while isinstance(extractor, functools.partial):
+        extractor = extractor.func
     name = getattr(extractor, "name", None)
     version = getattr(extractor, "version", None)
     module_name = getattr(extractor, "__module__", "") or ""
@@ -195,10 +205,11 @@ def ingest_document(
     settings: Settings,
     doc: NewDocument,
     *,
-    extractor: Extractor = extract,
+    extractor: Extractor | None = None,
     actor: str = ACTOR,
 ) -> IngestOutcome:
     """Extract moves from `doc` and commit document + events. Re-ingesting appends nothing."""
+    extractor = extractor or configured_extractor(settings)
     moves, error = run_extractor(extractor, doc)
     outcome = commit_document(engine, store, settings, doc, moves, extractor=extractor_info(extractor), actor=actor)
     return IngestOutcome(outcome.document_id, outcome.events, error)
@@ -228,14 +239,14 @@ class Poller:
         fetcher: Fetcher,
         *,
         store: EventStore | None = None,
-        extractor: Extractor = extract,
+        extractor: Extractor | None = None,
         stop: asyncio.Event | None = None,
     ) -> None:
         self.engine = engine
         self.settings = settings
         self.fetcher = fetcher
         self.store = store or EventStore(engine)
-        self.extractor = extractor
+        self.extractor = extractor or configured_extractor(settings)
         self.stop = stop or asyncio.Event()
         self._write_lock = asyncio.Lock()
 
@@ -448,7 +459,7 @@ async def poll_cycle(
     sources: Sequence[SourceConfig] | None = None,
     *,
     store: EventStore | None = None,
-    extractor: Extractor = extract,
+    extractor: Extractor | None = None,
     force: bool = False,
     stop: asyncio.Event | None = None,
 ) -> CycleReport:
@@ -465,7 +476,7 @@ def poll_once(
     sources: Sequence[SourceConfig] | None = None,
     *,
     store: EventStore | None = None,
-    extractor: Extractor = extract,
+    extractor: Extractor | None = None,
     force: bool = False,
     after_cycle: Sequence[AfterCycleHook] | None = None,
 ) -> CycleReport:

@@ -1,0 +1,98 @@
+"""Regression guard: the labelled sets, scored with the same matching rules as shared/corpus/score.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tracker.extract import Resolver
+from tracker.extract.batch import run_batch
+
+HERE = Path(__file__).resolve()
+SCORE_PY = HERE.parents[2].parent / "shared/corpus/score.py"
+DEV = HERE.parents[2].parent / "shared/corpus/dev.jsonl"
+FIXTURES = HERE.parents[1] / "fixtures/extract"
+
+
+def _score_module() -> ModuleType:
+    if not SCORE_PY.exists():
+        pytest.skip(f"{SCORE_PY} not present (shared/ is cloned beside the repo in CI)")
+    spec = importlib.util.spec_from_file_location("corpus_score", SCORE_PY)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _prf(gold_path: Path) -> tuple[float, float, float]:
+    score = _score_module()
+    lines = gold_path.read_text(encoding="utf-8").splitlines()
+    gold = {d["id"]: d for d in map(json.loads, lines)}
+    pred = {d["id"]: d.get("moves", []) for d in map(json.loads, run_batch(lines, Resolver()))}
+    tp = fp = fn = 0
+    for pid, doc in gold.items():
+        remaining = list(doc["moves"])
+        for move in pred.get(pid, []):
+            hit = next((g for g in remaining if score.match(g, move)), None)
+            if hit is None:
+                fp += 1
+            else:
+                tp += 1
+                remaining.remove(hit)
+        fn += len(remaining)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def test_dev_set() -> None:
+    if not DEV.exists():
+        pytest.skip("dev set not present")
+    p, r, f1 = _prf(DEV)
+    assert f1 >= 0.97, (p, r, f1)
+    assert p >= 0.95, (p, r, f1)
+
+
+# Own labelled sets; each was scored blind once when written (see tracker/extract/README.md),
+# then rule gaps it exposed were fixed with general rules. Floors sit a little under today's figures.
+HELDOUT_FLOORS = {
+    "heldout.jsonl": (0.97, 0.95),
+    "heldout2.jsonl": (0.95, 0.95),
+    "heldout3.jsonl": (0.95, 0.95),
+    "heldout4.jsonl": (0.95, 0.95),
+    "heldout5.jsonl": (0.93, 0.92),
+    "heldout6.jsonl": (0.95, 0.95),
+    "heldout7.jsonl": (0.95, 0.95),
+    "heldout8.jsonl": (0.95, 0.95),
+    "heldout9.jsonl": (0.95, 0.95),
+    "heldout10.jsonl": (0.95, 0.95),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HELDOUT_FLOORS))
+def test_heldout_sets(name: str) -> None:
+    min_f1, min_p = HELDOUT_FLOORS[name]
+    p, r, f1 = _prf(FIXTURES / name)
+    assert f1 >= min_f1, (p, r, f1)
+    assert p >= min_p, (p, r, f1)
+
+
+def test_all_heldout_together_meets_the_goal() -> None:
+    tp = fp = fn = 0.0
+    for name in HELDOUT_FLOORS:
+        p, r, _f1 = _prf(FIXTURES / name)
+        gold = sum(
+            len(json.loads(x)["moves"]) for x in (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+        )
+        t = r * gold
+        tp += t
+        fn += gold - t
+        fp += t / p - t if p else 0.0
+    precision = tp / (tp + fp)
+    recall = tp / (tp + fn)
+    assert precision >= 0.95
+    assert 2 * precision * recall / (precision + recall) >= 0.90

@@ -1,0 +1,884 @@
+"""Mentions of people and organisations, found without a statistical tagger.
+
+A capitalised span is typed from its own shape (legal suffixes, camel case, honorifics),
+from what the article already knows (earlier full names, config aliases) and from the
+slot it sits in ("at X", "X chief executive Y", "chief executive Y").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from tracker.extract.resolve import Resolver
+from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS
+
+Kind = Literal["PER", "ORG", "PRON", "ORGREF"]
+
+_TOKEN = re.compile(r"\w+(?:[-.&]\w+|['’](?!s\b)\w+)*|['’]s\b|[^\w\s]")
+
+# Capitalised words that never start or continue a name.
+STOP_CAP = {
+    "following",
+    "amid",
+    "despite",
+    "separately",
+    "additionally",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "within",
+    "without",
+    "over",
+    "once",
+    "shortly",
+    "elsewhere",
+    "instead",
+    "ultimately",
+    "still",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "but",
+    "and",
+    "or",
+    "so",
+    "as",
+    "for",
+    "with",
+    "hours",
+    "days",
+    "weeks",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "sources",
+    "analysts",
+    "rumours",
+    "rumors",
+    "former",
+    "chief",
+    "senior",
+    "meanwhile",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sir",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "cpo",
+    "cio",
+    "cmo",
+    "cro",
+    "cso",
+    "cdo",
+    "ciso",
+    "svp",
+    "evp",
+    "vp",
+    "president",
+    "vice",
+    "executive",
+    "interim",
+    "acting",
+    "co-founder",
+    "founder",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "head",
+    "according",
+    "if",
+    "when",
+    "while",
+    "since",
+    "during",
+    "under",
+    "by",
+    "from",
+    "to",
+    "of",
+    "not",
+    "also",
+    "however",
+    "now",
+    "then",
+    "there",
+    "here",
+    "what",
+    "who",
+    "which",
+    "why",
+    "how",
+    "people",
+    "shares",
+    "investors",
+    "reports",
+    "some",
+    "many",
+    "both",
+    "all",
+    "new",
+    "one",
+    "tech",
+    "big",
+    "another",
+    "other",
+    "co-ceo",
+    "co-ceos",
+    "ceos",
+    "general",
+    "partner",
+    "researchers",
+    "engineers",
+    "executives",
+    "staff",
+    "employees",
+    "officials",
+    "representatives",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "departures",
+    "hiring",
+}
+HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "lord", "lady"}
+# Nouns that make a capitalised span an organisation ("Nimbus Labs", "Cadence Design Systems").
+ORG_SUFFIX = {
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "companies",
+    "ltd",
+    "llc",
+    "plc",
+    "lp",
+    "llp",
+    "ag",
+    "sa",
+    "gmbh",
+    "nv",
+    "labs",
+    "lab",
+    "laboratories",
+    "ai",
+    "systems",
+    "technologies",
+    "technology",
+    "tech",
+    "group",
+    "holdings",
+    "platforms",
+    "bank",
+    "banks",
+    "capital",
+    "partners",
+    "ventures",
+    "health",
+    "healthcare",
+    "pharma",
+    "pharmaceuticals",
+    "therapeutics",
+    "biotech",
+    "bio",
+    "biosciences",
+    "diagnostics",
+    "medical",
+    "media",
+    "games",
+    "gaming",
+    "studios",
+    "studio",
+    "entertainment",
+    "software",
+    "motors",
+    "motor",
+    "automotive",
+    "energy",
+    "power",
+    "insurance",
+    "logistics",
+    "foods",
+    "food",
+    "shipping",
+    "cloud",
+    "data",
+    "analytics",
+    "robotics",
+    "mobility",
+    "networks",
+    "network",
+    "airlines",
+    "airways",
+    "air",
+    "financial",
+    "finance",
+    "securities",
+    "fund",
+    "funds",
+    "management",
+    "university",
+    "institute",
+    "college",
+    "school",
+    "administration",
+    "agency",
+    "department",
+    "ministry",
+    "commission",
+    "council",
+    "foundation",
+    "association",
+    "society",
+    "dynamics",
+    "clinic",
+    "hospital",
+    "museum",
+    "club",
+    "industries",
+    "international",
+    "global",
+    "solutions",
+    "services",
+    "consulting",
+    "enterprises",
+    "semiconductor",
+    "semiconductors",
+    "devices",
+    "electronics",
+    "instruments",
+    "communications",
+    "telecom",
+    "wireless",
+    "aerospace",
+    "defense",
+    "defence",
+    "petroleum",
+    "oil",
+    "gas",
+    "mining",
+    "steel",
+    "chemicals",
+    "materials",
+    "brands",
+    "stores",
+    "retail",
+    "markets",
+    "exchange",
+    "trust",
+    "investments",
+    "advisors",
+    "associates",
+    "research",
+    "intelligence",
+    "computing",
+    "security",
+    "payments",
+    "pay",
+    "freight",
+    "aviation",
+    "rail",
+    "railways",
+    "pictures",
+    "records",
+    "publishing",
+    "press",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "magazine",
+    "bancorp",
+    "bankshares",
+    "realty",
+    "properties",
+    "hotels",
+    "resorts",
+    "airline",
+    "cruises",
+    "apparel",
+    "works",
+    "factory",
+    "collective",
+    "machines",
+}
+ORG_REF_NOUNS = {
+    "fintech",
+    "biotech",
+    "drugmaker",
+    "streamer",
+    "broadcaster",
+    "telecom",
+    "supplier",
+    "distributor",
+    "consultancy",
+    "automaker",
+    "lab",
+    "labs",
+    "company",
+    "firm",
+    "startup",
+    "start-up",
+    "chipmaker",
+    "maker",
+    "lender",
+    "bank",
+    "group",
+    "insurer",
+    "retailer",
+    "carmaker",
+    "giant",
+    "platform",
+    "business",
+    "studio",
+    "laboratory",
+    "network",
+    "publisher",
+    "developer",
+    "organisation",
+    "organization",
+    "outfit",
+    "conglomerate",
+    "airline",
+    "carrier",
+    "manufacturer",
+    "fund",
+    "company's",
+    "designer",
+    "provider",
+    "operator",
+    "producer",
+    "brewer",
+    "miner",
+    "exchange",
+    "broker",
+    "agency",
+    "utility",
+    "newspaper",
+}
+_POSS_ORG_NOUNS = (
+    TITLE_HEADS
+    | TITLE_MODIFIERS
+    | {
+        "team",
+        "board",
+        "unit",
+        "division",
+        "group",
+        "lab",
+        "shares",
+        "stock",
+        "operations",
+        "business",
+        "staff",
+    }
+)
+_PARTICLES = {
+    "de",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "al",
+    "la",
+    "le",
+    "du",
+    "da",
+    "di",
+    "dos",
+    "del",
+    "ter",
+}
+_NAME_PREFIXES = ("mc", "mac", "de", "di", "le", "la", "van", "von", "du", "o", "da")
+_PRONOUNS = {"he": False, "she": False, "him": False, "her": False, "they": True, "them": True}
+_SLOT_ORG_BEFORE = {
+    "at",
+    "from",
+    "join",
+    "joins",
+    "joined",
+    "joining",
+    "rejoin",
+    "rejoins",
+    "rejoined",
+    "rival",
+    "left",
+    "leave",
+    "leaves",
+    "leaving",
+    "quit",
+    "quits",
+    "exit",
+    "exits",
+    "exited",
+    "for",
+    "to",
+    "into",
+    "within",
+    "inside",
+    "across",
+}
+
+
+_CAP_TITLES = (
+    TITLE_HEADS
+    | {
+        "chief",
+        "vice",
+        "senior",
+        "executive",
+        "deputy",
+        "interim",
+        "acting",
+        "managing",
+        "operating",
+        "marketing",
+        "product",
+        "operations",
+        "officer",
+        "may",
+    }
+) - {
+    "partner",
+    "fellow",
+    "member",
+    "principal",
+    "producer",
+    "designer",
+    "developer",
+    "architect",
+    "boss",
+}
+_MODIFIER_SLOT = {"a", "an", "the", "longtime", "long-time", "veteran", "former", "ex", "onetime", "seasoned"}
+_NOT_NOUN = {
+    "after",
+    "before",
+    "since",
+    "until",
+    "about",
+    "against",
+    "between",
+    "into",
+    "through",
+    "during",
+    "without",
+    "within",
+    "over",
+    "under",
+    "but",
+    "when",
+    "while",
+    "where",
+    "whose",
+    "because",
+    "amid",
+    "is",
+    "was",
+    "has",
+    "had",
+    "said",
+    "says",
+    "will",
+    "would",
+    "and",
+    "or",
+    "who",
+    "which",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "as",
+    "by",
+    "from",
+    "that",
+    "are",
+    "were",
+    "have",
+    "told",
+    "joined",
+    "left",
+    "announced",
+}
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Mention:
+    kind: Kind
+    i: int
+    j: int
+    text: str
+    name: str
+    plural: bool = False
+
+
+def tokenize(sentence: str) -> list[Token]:
+    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+
+
+def _is_cap(tok: str) -> bool:
+    if not tok or not tok[0].isalpha():
+        return False
+    if tok[0].isupper():
+        low = tok.lower()
+        # "Chief Executive Officer Paul Hendricks": capitalised title words are not part of a name
+        return low not in STOP_CAP and low not in _CAP_TITLES and not low.endswith("-based")
+    # eBay, xAI, iRobot (but not "co-CEOs")
+    return (
+        len(tok) > 1
+        and "-" not in tok
+        and any(c.isupper() for c in tok[1:])
+        and tok[0].islower()
+        and tok.lower() not in TITLE_HEADS
+    )
+
+
+def _camel(tok: str) -> bool:
+    """DeepMind, OpenAI, YouTube: a capital after a lowercase run, not a Mc/Mac/De name prefix."""
+    m = re.match(r"^([A-Z][a-z]{1,})([A-Z])", tok)
+    if not m:
+        return tok.startswith(("i", "e", "x")) and len(tok) > 1 and tok[1:2].isupper()
+    return m.group(1).lower() not in _NAME_PREFIXES
+
+
+def _title_run_then_name(tokens: list[Token], j: int) -> bool:
+    """True when the span is followed by a job title and then a capitalised name."""
+    k = j
+    seen_head = False
+    while k < len(tokens) and k - j < 5:
+        low = tokens[k].low
+        if low in TITLE_HEADS:
+            seen_head = True
+        elif low not in TITLE_MODIFIERS:
+            break
+        k += 1
+    return seen_head and k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].low not in STOP_CAP
+
+
+def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        # "Chipmaker Kestrel Micro said": a capitalised common noun opening the sentence is not a name
+        if i == 0 and tokens[0].low in ORG_REF_NOUNS and n > 1 and _is_cap(tokens[1].text):
+            i = 1
+            continue
+        if _is_cap(tokens[i].text):
+            j = i + 1
+            while j < n:
+                t = tokens[j].text
+                if _is_cap(t):
+                    j += 1
+                elif (t.lower() in _PARTICLES or t == "&") and j + 1 < n and _is_cap(tokens[j + 1].text):
+                    j += 2
+                else:
+                    break
+            spans.append((i, j))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+class KnownPeople:
+    """Full names seen so far in the article, so surnames and first names map back to them."""
+
+    def __init__(self) -> None:
+        self.full: list[str] = []
+
+    def add(self, name: str) -> None:
+        if name in self.full:
+            self.full.remove(name)
+        self.full.append(name)
+
+    def lookup(self, text: str) -> str | None:
+        parts = text.split()
+        for name in reversed(self.full):
+            nparts = name.split()
+            if text == name:
+                return name
+            if len(parts) == 1 and (parts[0] == nparts[-1] or (len(nparts) > 1 and parts[0] == nparts[0])):
+                return name
+            if len(parts) >= 2 and parts[-1] == nparts[-1] and parts[0] == nparts[0]:
+                return name
+        return None
+
+
+def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people: KnownPeople) -> list[Mention]:
+    """Type every capitalised span, pronoun and organisation reference in one sentence."""
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    low_sentence = sentence.lower()
+    # organisations named by description only ("the ChatGPT maker"), from config aliases
+    # canonical names too, longest first, so an alias inside a longer configured name ("DeepMind"
+    # in "Google DeepMind") never splits that name
+    aliases = resolver.org_aliases()
+    named = {**aliases, **{canonical: canonical for canonical in aliases.values()}}
+    for alias, canonical in sorted(named.items(), key=lambda kv: -len(kv[0])):
+        for m in re.finditer(r"(?<!\w)" + re.escape(alias.lower()) + r"(?!\w)", low_sentence):
+            idx = [k for k, t in enumerate(tokens) if t.start >= m.start() and t.end <= m.end()]
+            if idx and not taken.intersection(idx):
+                mentions.append(Mention("ORG", idx[0], idx[-1] + 1, sentence[m.start() : m.end()], canonical))
+                taken.update(idx)
+    # "the iPhone maker", "the Instagram owner": a description, not the product's name
+    for k, tok in enumerate(tokens[:-2]):
+        if tok.low != "the" or k in taken:
+            continue
+        e = k + 1
+        caps = 0
+        while e < len(tokens) and e - k <= 4 and _is_cap(tokens[e].text) and tokens[e].low not in ORG_SUFFIX:
+            caps += 1
+            e += 1
+        while e < len(tokens) and e - k <= 5 and tokens[e].text[:1].islower() and tokens[e].low not in ORG_REF_NOUNS:
+            e += 1
+        if (
+            1 <= caps <= 2
+            and e < len(tokens)
+            and tokens[e].low in ORG_REF_NOUNS
+            and tokens[e].text[:1].islower()
+            and tokens[e].low not in ("company", "group")
+            and not taken.intersection(range(k, e + 1))
+        ):
+            mentions.append(Mention("ORGREF", k, e + 1, " ".join(t.text for t in tokens[k : e + 1]), ""))
+            taken.update(range(k, e + 1))
+    for i, j in _cap_spans(tokens):
+        if taken.intersection(range(i, j)):
+            continue
+        if j - i == 1 and not _standalone(tokens, i, resolver, people):
+            continue
+        mentions.append(_classify(tokens, i, j, resolver, people))
+    for k, tok in enumerate(tokens):
+        if k in taken:
+            continue
+        low = tok.low
+        if low in _PRONOUNS:
+            mentions.append(Mention("PRON", k, k + 1, tok.text, "", plural=_PRONOUNS[low]))
+        elif low in ("it", "its") and (k + 1 < len(tokens)):
+            mentions.append(Mention("ORGREF", k, k + 1, tok.text, ""))
+        elif low == "the" and k not in taken:
+            e = k + 1
+            while e < len(tokens) and e - k <= 3 and tokens[e].text[:1].islower():
+                if tokens[e].low in ORG_REF_NOUNS and not (e + 1 < len(tokens) and tokens[e + 1].low == "of"):
+                    mentions.append(Mention("ORGREF", k, e + 1, " ".join(t.text for t in tokens[k : e + 1]), ""))
+                    break
+                e += 1
+    # tickers and wire credits in parentheses ("(NASDAQ: ACMD)", "(Reuters)") are not actors
+    depth = 0
+    inside: set[int] = set()
+    for k, tok in enumerate(tokens):
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(k)
+    mentions = [m for m in mentions if m.i not in inside]
+    mentions.sort(key=lambda m: m.i)
+    _promote_subject_orgs(tokens, mentions)
+    return mentions
+
+
+_HIRING_VERBS = {
+    "hired",
+    "hires",
+    "named",
+    "names",
+    "appointed",
+    "appoints",
+    "tapped",
+    "taps",
+    "promoted",
+    "promotes",
+    "recruited",
+    "recruits",
+    "poached",
+    "poaches",
+    "has",
+    "have",
+    "said",
+    "says",
+    "announced",
+    "announces",
+    "confirmed",
+    "brought",
+    "is",
+    "will",
+}
+
+
+def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
+    """A name-shaped subject that hires someone, or that "its" refers back to, is an organisation.
+
+    "Quantum Arc named Elena Vasquez ... as its first chief scientist": people do not have an "its",
+    and a sentence-initial subject of a hiring verb followed by a person is nearly always a company.
+    """
+    pers = [m for m in mentions if m.kind == "PER" and m.name == m.text]
+    if not pers:
+        return
+    first = pers[0]
+    if any(m.kind == "ORG" and m.i < first.i for m in mentions):
+        return
+    if first.i > 4 or first.j >= len(tokens):
+        return
+    verb = tokens[first.j].low
+    later_its = any(m.kind == "ORGREF" and m.i > first.j and m.text.lower() == "its" for m in mentions)
+    hires_person = verb in _HIRING_VERBS - {
+        "has",
+        "have",
+        "said",
+        "says",
+        "is",
+        "will",
+        "announced",
+        "announces",
+        "confirmed",
+    } and any(m.kind == "PER" and first.j < m.i <= first.j + 6 for m in mentions)
+    speaks_of_its = verb in _HIRING_VERBS and later_its and any(m.kind == "PER" and m.i > first.j for m in mentions)
+    if hires_person or speaks_of_its:
+        first.kind = "ORG"
+
+
+def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPeople) -> bool:
+    """A lone capitalised word is an entity unless generic ("AI") or a modifier ("the Transformer paper")."""
+    word = tokens[i].text
+    if resolver.known_org(word) or people.lookup(word):
+        return True
+    if word.lower() in ORG_SUFFIX:
+        return False
+    prev = tokens[i - 1].low if i > 0 else ""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (
+        prev in ("of", "for", "'s", "’s")
+        and nxt is not None
+        and (nxt.low in TITLE_MODIFIERS or nxt.low in ("team", "unit", "division", "region", "markets"))
+    ):
+        return False  # "head of Africa operations": a region or product qualifying a title
+    if i == 0 and (word.lower() in TITLE_HEADS or word.lower() in TITLE_MODIFIERS):
+        return False  # "Veteran researcher X ..." opens a sentence with a title word
+    return not (
+        prev in ("the", "a", "an", "its", "their", "his", "her", "our")
+        and nxt is not None
+        and nxt.text[:1].islower()
+        and nxt.low not in _NOT_NOUN
+        and nxt.low not in TITLE_HEADS
+        and nxt.low not in TITLE_MODIFIERS
+        and nxt.low not in ORG_REF_NOUNS
+    )
+
+
+def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: KnownPeople) -> Mention:
+    text = " ".join(t.text for t in tokens[i:j])
+    words = [t.text for t in tokens[i:j]]
+    prev = tokens[i - 1].low if i > 0 else ""
+    nxt = tokens[j].low if j < len(tokens) else ""
+    canonical = resolver.known_org(text)
+    if canonical and prev not in HONORIFICS:
+        return Mention("ORG", i, j, text, canonical)
+    known = people.lookup(text)
+    if known:
+        return Mention("PER", i, j, text, known)
+    if prev in HONORIFICS or (prev == "." and i > 1 and tokens[i - 2].low in HONORIFICS):
+        return Mention("PER", i, j, text, text)
+    # "the board of Atlas Grid", "chief executive of Harbor Trust"
+    of_at = i - 1 if prev == "of" else (i - 2 if prev == "the" and i >= 2 and tokens[i - 2].low == "of" else -1)
+    if of_at >= 1 and (tokens[of_at - 1].low in TITLE_HEADS or tokens[of_at - 1].low in ("board", "boards")):
+        return Mention("ORG", i, j, text, text)
+    # "the semiconductor firm Axiom Micro", "rival studio Ember Works"
+    if (prev in ORG_REF_NOUNS and prev not in TITLE_HEADS) or prev in ("rival", "competitor", "studio"):
+        return Mention("ORG", i, j, text, text)
+    # "a longtime Goldman Sachs banker": a name used as a modifier of a lower-case noun is an employer
+    if (
+        prev in _MODIFIER_SLOT
+        and j < len(tokens)
+        and tokens[j].text[:1].islower()
+        and tokens[j].text.isalpha()
+        and tokens[j].low not in _NOT_NOUN
+    ):
+        return Mention("ORG", i, j, text, text)
+    if any(w.lower() in ORG_SUFFIX for w in words[1:]) or (len(words) == 1 and words[0].lower() in ORG_SUFFIX):
+        return Mention("ORG", i, j, text, text)
+    if any(_camel(w) or "." in w or "&" in w or any(c.isdigit() for c in w) for w in words):
+        return Mention("ORG", i, j, text, text)
+    if any(len(w) >= 2 and w.isupper() for w in words):
+        return Mention("ORG", i, j, text, text)
+    if _title_run_then_name(tokens, j):
+        return Mention("ORG", i, j, text, text)
+    if nxt in ("'s", "’s") and (len(words) == 1 or (j + 1 < len(tokens) and tokens[j + 1].low in _POSS_ORG_NOUNS)):
+        return Mention("ORG", i, j, text, text)
+    if len(words) >= 2 and prev == "the":
+        return Mention("ORG", i, j, text, text)  # "the Mayo Clinic": people do not take an article
+    if len(words) >= 2 and (prev in TITLE_HEADS or prev in ("veteran", "executive")):
+        return Mention("PER", i, j, text, text)
+    who_follows = nxt == "," and j + 1 < len(tokens) and tokens[j + 1].low in ("who", "whose")
+    if len(words) >= 2 and prev in _SLOT_ORG_BEFORE and prev not in ("for", "to") and not who_follows:
+        return Mention("ORG", i, j, text, text)
+    if 2 <= len(words) <= 4:
+        return Mention("PER", i, j, text, text)
+    return Mention("ORG", i, j, text, text)

@@ -1,0 +1,76 @@
+"""Sentence splitting that survives abbreviations common in business news."""
+
+from __future__ import annotations
+
+import re
+
+# A full stop after these does not end a sentence ("Safe Superintelligence Inc. with ...").
+_ABBREV = {
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "llc",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sr",
+    "jr",
+    "st",
+    "no",
+    "vs",
+    "u.s",
+    "u.k",
+    "e.g",
+    "i.e",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "gen",
+    "gov",
+    "sen",
+    "rep",
+    "mt",
+    "ft",
+    "approx",
+}
+_BOUNDARY = re.compile(r"([.!?][\"”’')]*)\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split on terminal punctuation followed by a capital, unless the period ends an abbreviation."""
+    text = re.sub(r"\s+", " ", text).strip()
+    # wire datelines ("SAN FRANCISCO, March 12 (Reuters) - ") are not part of the first sentence
+    text = _DATELINE.sub("", text, count=1)
+    if not text:
+        return []
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        before = text[start : m.start()]
+        word = re.search(r"([A-Za-z.]+)$", before)
+        if m.group(1).startswith(".") and word:
+            w = word.group(1).lower().rstrip(".")
+            # single initials ("J. Smith") and known abbreviations do not end sentences
+            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                continue
+        out.append(text[start : m.end(1)].strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
