@@ -8,8 +8,7 @@ PLAIN = "Carver Labs has hired Nina Patel as chief technology officer."
 HEDGED = [
     "Carver Labs plans to hire Nina Patel as chief technology officer.",
     "Carver Labs is expected to hire Nina Patel as chief technology officer.",
-    "Carver Labs has hired Nina Patel as chief technology officer, "
-    "according to people familiar with the matter.",
+    "Carver Labs has hired Nina Patel as chief technology officer, according to people familiar with the matter.",
 ]
 
 

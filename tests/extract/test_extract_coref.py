@@ -17,10 +17,7 @@ def test_surname_resolves_to_full_name() -> None:
 
 
 def test_pronoun_resolves_to_previous_person() -> None:
-    text = (
-        "Andre Silva ran the payments group at Monzo for five years. "
-        "He has now joined Wise as head of product."
-    )
+    text = "Andre Silva ran the payments group at Monzo for five years. He has now joined Wise as head of product."
     found = moves(text)
     assert ("Andre Silva", "joined", "Wise") in {(m.person, m.direction, m.org) for m in found}
     joined = next(m for m in found if m.direction == "joined")
@@ -31,9 +28,7 @@ def test_pronoun_resolves_to_previous_person() -> None:
 
 
 def test_plural_pronoun_takes_the_named_group() -> None:
-    text = (
-        "Engineering lead Mia Novak and research scientist Omar Farouk said they were leaving Delta Robotics."
-    )
+    text = "Engineering lead Mia Novak and research scientist Omar Farouk said they were leaving Delta Robotics."
     assert triples(text) == {
         ("Mia Novak", "left", "Delta Robotics"),
         ("Omar Farouk", "left", "Delta Robotics"),

@@ -10,14 +10,10 @@ from tracker.extract.dates import find_date, move_date
 
 
 def test_last_month_is_relative_to_published_and_month_precise() -> None:
-    [move, *_] = moves(
-        "Iris Vogel, who left Solstice Bank last month, has joined Arden Capital.", "2024-03-12"
-    )
+    [move, *_] = moves("Iris Vogel, who left Solstice Bank last month, has joined Arden Capital.", "2024-03-12")
     left = next(
         m
-        for m in moves(
-            "Iris Vogel, who left Solstice Bank last month, has joined Arden Capital.", "2024-03-12"
-        )
+        for m in moves("Iris Vogel, who left Solstice Bank last month, has joined Arden Capital.", "2024-03-12")
         if m.direction == "left"
     )
     assert left.date == "2024-02"

@@ -36,8 +36,7 @@ CASES = [
         {("Henrik Berg", "joined", "Nordic Capital"), ("Henrik Berg", "left", "Goldman Sachs")},
     ),
     (
-        "Aster Health recruited Dr. Imani Cole, the former surgeon general of Ohio, "
-        "as chief medical officer.",
+        "Aster Health recruited Dr. Imani Cole, the former surgeon general of Ohio, as chief medical officer.",
         {("Imani Cole", "joined", "Aster Health")},
     ),
     # hires told from the person's side
@@ -164,8 +163,7 @@ def test_possessive_org_and_team() -> None:
 
 def test_background_move_counts_but_bare_former_title_does_not() -> None:
     text = (
-        "Ruth Adler, who left Zenith Bank last month, has co-founded Lumen Pay with former Visa "
-        "executive Karl Stein."
+        "Ruth Adler, who left Zenith Bank last month, has co-founded Lumen Pay with former Visa executive Karl Stein."
     )
     assert triples(text) == {
         ("Ruth Adler", "left", "Zenith Bank"),

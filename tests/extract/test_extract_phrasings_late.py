@@ -41,14 +41,12 @@ CASES = [
     ),
     # the origin organisation is not the hirer
     (
-        "Blackwell Motors has recruited a new head of design from Porsche, "
-        "hiring Stefan Krug to lead its studio.",
+        "Blackwell Motors has recruited a new head of design from Porsche, hiring Stefan Krug to lead its studio.",
         {("Stefan Krug", "joined", "Blackwell Motors"), ("Stefan Krug", "left", "Porsche")},
     ),
     # a job held "until last month"
     (
-        "Google DeepMind said it had hired Omar Farouk, "
-        "who until last month ran the robotics group at Tesla.",
+        "Google DeepMind said it had hired Omar Farouk, who until last month ran the robotics group at Tesla.",
         {("Omar Farouk", "joined", "Google DeepMind"), ("Omar Farouk", "left", "Tesla")},
     ),
     # plural pre-appositive title with "of ORG"
@@ -113,8 +111,7 @@ def test_succession_across_sentences() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Verdant Foods has hired law firm Baker Lane to review its accounting, "
-        "chief executive Paula Reyes said.",
+        "Verdant Foods has hired law firm Baker Lane to review its accounting, chief executive Paula Reyes said.",
         "Jade Wong joined the call from Singapore, where she now runs Apex Bank's Asian operations.",
         "Rival labs have tried to hire Sam Cole for years, but the researcher has turned down every offer.",
         "The Justice Department named Ellen Park as the monitor overseeing Drax Energy's compliance program.",

@@ -40,8 +40,7 @@ CASES = [
         {("Jonas Kraft", "joined", "Voltra Energy"), ("Jonas Kraft", "left", "Siemens")},
     ),
     (
-        "Meridian Labs, founded in 2020 by former Intel engineers Sam Cole and "
-        "Rita Park, raised $12 million.",
+        "Meridian Labs, founded in 2020 by former Intel engineers Sam Cole and Rita Park, raised $12 million.",
         {("Sam Cole", "founded", "Meridian Labs"), ("Rita Park", "founded", "Meridian Labs")},
     ),
     (
@@ -54,13 +53,11 @@ CASES = [
         {("Ana Ruiz", "joined", "Hollis Insurance"), ("Tom Hale", "joined", "Hollis Insurance")},
     ),
     (
-        "Cora Lee, who stepped down as chief executive of Fenwick in March, is "
-        "joining the board of Lumo Energy.",
+        "Cora Lee, who stepped down as chief executive of Fenwick in March, is joining the board of Lumo Energy.",
         {("Cora Lee", "left", "Fenwick"), ("Cora Lee", "joined", "Lumo Energy")},
     ),
     (
-        "Wes Park, the chief operating officer of Lumen Bank, was named chief "
-        "executive of rival Harbor Trust.",
+        "Wes Park, the chief operating officer of Lumen Bank, was named chief executive of rival Harbor Trust.",
         {("Wes Park", "joined", "Harbor Trust"), ("Wes Park", "left", "Lumen Bank")},
     ),
     (
@@ -101,25 +98,19 @@ def test_current_job_stated_in_a_later_sentence() -> None:
 
 
 def test_transition_adviser_role_is_not_a_second_move() -> None:
-    text = (
-        "Harlan Fink is leaving Marlowe Commerce after nine years. "
-        "Fink will stay on as an adviser until June."
-    )
+    text = "Harlan Fink is leaving Marlowe Commerce after nine years. Fink will stay on as an adviser until June."
     assert triples(text) == {("Harlan Fink", "left", "Marlowe Commerce")}
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Orion Robotics launched a warehouse robot, and chief executive Mei "
-        "Lin said shipping would start soon.",
+        "Orion Robotics launched a warehouse robot, and chief executive Mei Lin said shipping would start soon.",
         "Nimbus Pay and Ferro Bank have joined forces to offer instant payouts.",
-        "Interest rates were left unchanged, and Federal Reserve chair Jerome "
-        "Powell said the bank would wait.",
+        "Interest rates were left unchanged, and Federal Reserve chair Jerome Powell said the bank would wait.",
         "Kinetic Labs has named its new flagship model Atlas.",
         "Marina Costa has been named to Fortune's list of the most powerful women in business.",
-        "Reports that Marta Silva would join Ridgeline Capital as a partner "
-        "were premature; talks are ongoing.",
+        "Reports that Marta Silva would join Ridgeline Capital as a partner were premature; talks are ongoing.",
         "Greenleaf Bank has frozen hiring, chief executive Dana Morrow told staff on Thursday.",
         "Investors speculated that Finch Labs could replace its chief executive, Owen Tate.",
     ],

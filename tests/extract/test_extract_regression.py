@@ -85,9 +85,7 @@ def test_all_heldout_together_meets_the_goal() -> None:
     tp = fp = fn = 0.0
     for name in HELDOUT_FLOORS:
         p, r, _f1 = _prf(FIXTURES / name)
-        gold = sum(
-            len(json.loads(x)["moves"]) for x in (FIXTURES / name).read_text(encoding="utf-8").splitlines()
-        )
+        gold = sum(len(json.loads(x)["moves"]) for x in (FIXTURES / name).read_text(encoding="utf-8").splitlines())
         t = r * gold
         tp += t
         fn += gold - t
