@@ -1,0 +1,134 @@
+"""projections: checkpoints, roster spans, timeline transitions, flows (live and scratch sets)
+
+Revision ID: 0003
+Revises: 0001
+Create Date: 2026-11-24
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+PREFIXES = ("", "scratch_")  # live tables, and the twins a rebuild into scratch fills
+
+
+def big() -> sa.types.TypeEngine:
+    return sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+
+def create_set(p: str) -> None:
+    op.create_table(
+        f"{p}proj_moves",
+        sa.Column("event_id", sa.String(36), primary_key=True),
+        sa.Column("position", big(), nullable=False, unique=True),
+        sa.Column("person_id", sa.String(255), nullable=False),
+        sa.Column("org_id", sa.String(255), nullable=False),
+        sa.Column("person_raw", sa.Text(), nullable=False),
+        sa.Column("org_raw", sa.Text(), nullable=False),
+        sa.Column("direction", sa.String(16), nullable=False),
+        sa.Column("role", sa.Text()),
+        sa.Column("team", sa.Text()),
+        sa.Column("seniority", sa.Text()),
+        sa.Column("occurred_on", sa.String(10)),
+        sa.Column("report_date", sa.String(10), nullable=False),
+        sa.Column("date_approximate", sa.Boolean(), nullable=False),
+        sa.Column("other_org_id", sa.String(255)),
+        sa.Column("other_raw", sa.Text()),
+        sa.Column("source_url", sa.Text()),
+        sa.Column("confidence", sa.Float()),
+        sa.Column("retracted_by", sa.String(36)),
+        sa.Column("retract_reason", sa.Text()),
+    )
+    op.create_index(f"ix_{p}proj_moves_person", f"{p}proj_moves", ["person_id", "position"])
+    op.create_index(f"ix_{p}proj_moves_org_id", f"{p}proj_moves", ["org_id"])
+    op.create_table(
+        f"{p}proj_sources",
+        sa.Column("event_id", sa.String(36), primary_key=True),
+        sa.Column("move_event_id", sa.String(36), nullable=False),
+        sa.Column("position", big(), nullable=False),
+        sa.Column("source", sa.Text(), nullable=False),
+        sa.Column("report_date", sa.String(10), nullable=False),
+        sa.Column("retracted_by", sa.String(36)),
+    )
+    op.create_index(f"ix_{p}proj_sources_move_event_id", f"{p}proj_sources", ["move_event_id"])
+    op.create_table(
+        f"{p}proj_merges",
+        sa.Column("position", big(), primary_key=True, autoincrement=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("alias", sa.Text(), nullable=False),
+        sa.Column("canonical", sa.Text(), nullable=False),
+        sa.Column("alias_id", sa.String(255), nullable=False),
+        sa.Column("canonical_id", sa.String(255), nullable=False),
+    )
+    op.create_table(
+        f"{p}proj_spans",
+        sa.Column("person_id", sa.String(255), primary_key=True),
+        sa.Column("seq", sa.Integer(), primary_key=True, autoincrement=False),
+        sa.Column("org_id", sa.String(255), nullable=False),
+        sa.Column("person_raw", sa.Text(), nullable=False),
+        sa.Column("org_raw", sa.Text(), nullable=False),
+        sa.Column("role", sa.Text()),
+        sa.Column("team", sa.Text()),
+        sa.Column("opened_by", sa.String(16)),
+        sa.Column("since", sa.String(10)),
+        sa.Column("since_floor", sa.String(10)),
+        sa.Column("since_approximate", sa.Boolean(), nullable=False),
+        sa.Column("until", sa.String(10)),
+        sa.Column("until_floor", sa.String(10)),
+        sa.Column("until_approximate", sa.Boolean(), nullable=False),
+        sa.Column("event_ids", sa.Text(), nullable=False),
+    )
+    op.create_index(f"ix_{p}proj_spans_org", f"{p}proj_spans", ["org_id", "since_floor"])
+    op.create_table(
+        f"{p}proj_transitions",
+        sa.Column("person_id", sa.String(255), primary_key=True),
+        sa.Column("seq", sa.Integer(), primary_key=True, autoincrement=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("person_raw", sa.Text(), nullable=False),
+        sa.Column("from_org_id", sa.String(255)),
+        sa.Column("from_raw", sa.Text()),
+        sa.Column("to_org_id", sa.String(255)),
+        sa.Column("to_raw", sa.Text()),
+        sa.Column("left_on", sa.String(10)),
+        sa.Column("joined_on", sa.String(10)),
+        sa.Column("approximate", sa.Boolean(), nullable=False),
+        sa.Column("founded", sa.Boolean(), nullable=False),
+        sa.Column("role", sa.Text()),
+        sa.Column("team", sa.Text()),
+        sa.Column("event_ids", sa.Text(), nullable=False),
+    )
+    op.create_table(
+        f"{p}proj_flows",
+        sa.Column("person_id", sa.String(255), primary_key=True),
+        sa.Column("from_org_id", sa.String(255), primary_key=True),
+        sa.Column("to_org_id", sa.String(255), primary_key=True),
+        sa.Column("person_raw", sa.Text(), nullable=False),
+        sa.Column("from_raw", sa.Text(), nullable=False),
+        sa.Column("to_raw", sa.Text(), nullable=False),
+        sa.Column("left_on", sa.String(10), nullable=False),
+        sa.Column("joined_on", sa.String(10), nullable=False),
+        sa.Column("joined_floor", sa.String(10), nullable=False),
+        sa.Column("event_ids", sa.Text(), nullable=False),
+    )
+    op.create_index(f"ix_{p}proj_flows_from", f"{p}proj_flows", ["from_org_id", "to_org_id"])
+    op.create_index(f"ix_{p}proj_flows_to", f"{p}proj_flows", ["to_org_id"])
+
+
+def upgrade() -> None:
+    op.create_table(
+        "projection_checkpoints",
+        sa.Column("name", sa.String(64), primary_key=True),
+        sa.Column("position", big(), nullable=False),
+    )
+    for prefix in PREFIXES:
+        create_set(prefix)
+
+
+def downgrade() -> None:
+    for prefix in PREFIXES:
+        for name in ("flows", "transitions", "spans", "merges", "sources", "moves"):
+            op.drop_table(f"{prefix}proj_{name}")
+    op.drop_table("projection_checkpoints")
