@@ -56,7 +56,9 @@ def report(
     return event
 
 
-def manual(engine: Engine, person: str, direction: str, org: str, date: str | None = None, **fields: Any) -> RecordedEvent:
+def manual(
+    engine: Engine, person: str, direction: str, org: str, date: str | None = None, **fields: Any
+) -> RecordedEvent:
     payload = ManualMoveRecorded(person=person, org=org, direction=direction, **fields)  # type: ignore[arg-type]
     [event] = EventStore(engine).append(
         person_id(person), [NewEvent(payload, occurred_on=date, meta={"actor": "test"})]
