@@ -1,4 +1,4 @@
-"""projections: checkpoints, roster spans, timeline transitions, flows (live and scratch sets)
+"""projections: checkpoints, move facts, sources, merges, roster spans (live and scratch sets)
 
 Revision ID: 0003
 Revises: 0001
@@ -22,8 +22,8 @@ def big() -> sa.types.TypeEngine:
 def create_set(p: str) -> None:
     op.create_table(
         f"{p}proj_moves",
-        sa.Column("event_id", sa.String(36), primary_key=True),
-        sa.Column("position", big(), nullable=False, unique=True),
+        sa.Column("position", big(), primary_key=True, autoincrement=False),
+        sa.Column("event_id", sa.String(36), nullable=False),
         sa.Column("person_id", sa.String(255), nullable=False),
         sa.Column("org_id", sa.String(255), nullable=False),
         sa.Column("person_raw", sa.Text(), nullable=False),
@@ -43,12 +43,11 @@ def create_set(p: str) -> None:
         sa.Column("retract_reason", sa.Text()),
     )
     op.create_index(f"ix_{p}proj_moves_person", f"{p}proj_moves", ["person_id", "position"])
-    op.create_index(f"ix_{p}proj_moves_org_id", f"{p}proj_moves", ["org_id"])
     op.create_table(
         f"{p}proj_sources",
-        sa.Column("event_id", sa.String(36), primary_key=True),
+        sa.Column("position", big(), primary_key=True, autoincrement=False),
+        sa.Column("event_id", sa.String(36), nullable=False),
         sa.Column("move_event_id", sa.String(36), nullable=False),
-        sa.Column("position", big(), nullable=False),
         sa.Column("source", sa.Text(), nullable=False),
         sa.Column("report_date", sa.String(10), nullable=False),
         sa.Column("retracted_by", sa.String(36)),
@@ -82,39 +81,6 @@ def create_set(p: str) -> None:
         sa.Column("event_ids", sa.Text(), nullable=False),
     )
     op.create_index(f"ix_{p}proj_spans_org", f"{p}proj_spans", ["org_id", "since_floor"])
-    op.create_table(
-        f"{p}proj_transitions",
-        sa.Column("person_id", sa.String(255), primary_key=True),
-        sa.Column("seq", sa.Integer(), primary_key=True, autoincrement=False),
-        sa.Column("kind", sa.String(16), nullable=False),
-        sa.Column("person_raw", sa.Text(), nullable=False),
-        sa.Column("from_org_id", sa.String(255)),
-        sa.Column("from_raw", sa.Text()),
-        sa.Column("to_org_id", sa.String(255)),
-        sa.Column("to_raw", sa.Text()),
-        sa.Column("left_on", sa.String(10)),
-        sa.Column("joined_on", sa.String(10)),
-        sa.Column("approximate", sa.Boolean(), nullable=False),
-        sa.Column("founded", sa.Boolean(), nullable=False),
-        sa.Column("role", sa.Text()),
-        sa.Column("team", sa.Text()),
-        sa.Column("event_ids", sa.Text(), nullable=False),
-    )
-    op.create_table(
-        f"{p}proj_flows",
-        sa.Column("person_id", sa.String(255), primary_key=True),
-        sa.Column("from_org_id", sa.String(255), primary_key=True),
-        sa.Column("to_org_id", sa.String(255), primary_key=True),
-        sa.Column("person_raw", sa.Text(), nullable=False),
-        sa.Column("from_raw", sa.Text(), nullable=False),
-        sa.Column("to_raw", sa.Text(), nullable=False),
-        sa.Column("left_on", sa.String(10), nullable=False),
-        sa.Column("joined_on", sa.String(10), nullable=False),
-        sa.Column("joined_floor", sa.String(10), nullable=False),
-        sa.Column("event_ids", sa.Text(), nullable=False),
-    )
-    op.create_index(f"ix_{p}proj_flows_from", f"{p}proj_flows", ["from_org_id", "to_org_id"])
-    op.create_index(f"ix_{p}proj_flows_to", f"{p}proj_flows", ["to_org_id"])
 
 
 def upgrade() -> None:
@@ -129,6 +95,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for prefix in PREFIXES:
-        for name in ("flows", "transitions", "spans", "merges", "sources", "moves"):
+        for name in ("spans", "merges", "sources", "moves"):
             op.drop_table(f"{prefix}proj_{name}")
     op.drop_table("projection_checkpoints")

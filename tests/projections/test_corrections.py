@@ -75,7 +75,7 @@ def test_person_merge_shows_one_person(engine: Engine) -> None:
     name, entries = timeline(engine, st, "Jon Schulman")
     assert name == "John Schulman"
     assert [(e["from_org"], e["to_org"]) for e in entries] == [("OpenAI", "Anthropic"), (None, "Anthropic")]
-    live = {view: list(projection_rows(engine, view)) for view in ("spans", "transitions", "flows")}
+    live = {view: list(projection_rows(engine, view)) for view in ("moves", "spans")}
     rebuild(engine, st, target="scratch")
     assert live == {view: list(projection_rows(engine, view, target="scratch")) for view in live}
 

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from functools import lru_cache
 
-from tracker.dates import floor
+from tracker.dates import floor as _floor
+
+# Replaying a large log meets the same few thousand date strings millions of times.
+floor = lru_cache(maxsize=200_000)(_floor)
 
 
+@lru_cache(maxsize=200_000)
 def ceil(value: str) -> date:
     """The last day a partial date may denote."""
     parts = [int(p) for p in value.split("-")]
@@ -31,5 +36,10 @@ def within(a: str, b: str, window_days: int) -> bool:
     return gap_days(a, b) <= window_days
 
 
+@lru_cache(maxsize=200_000)
+def _floor_iso(value: str) -> str:
+    return floor(value).isoformat()
+
+
 def floor_iso(value: str | None) -> str | None:
-    return floor(value).isoformat() if value else None
+    return _floor_iso(value) if value else None

@@ -12,13 +12,12 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.dates import floor
-from tracker.projections.datemath import ceil, floor_iso, within
+from tracker.projections.datemath import ceil, floor, floor_iso, within
 
 ARRIVALS = ("joined", "founded")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MoveFact:
     event_id: str
     position: int
@@ -67,13 +66,6 @@ class Span:
     until: str | None = None
     until_approximate: bool = False
     event_ids: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Derived:
-    transitions: list[dict[str, Any]]
-    spans: list[dict[str, Any]]
-    flows: list[dict[str, Any]]
 
 
 def _add(ids: list[str], new: list[str]) -> None:
@@ -211,25 +203,26 @@ def flows_of(spans: list[Span], window: int) -> list[dict[str, Any]]:
     """Alumni flows: for each stint at B that began with a join, the latest earlier stint at
     every other org A that ended no later than `window` days after the join began."""
     out: dict[tuple[str, str], dict[str, Any]] = {}
+    ended = [(a, floor(a.until)) for a in spans if a.until is not None]
+    if not ended:
+        return []
     for b in spans:
         if b.since is None or b.opened_by not in ARRIVALS:
             continue
-        latest: dict[str, Span] = {}
-        for a in spans:
-            if a is b or a.org_id == b.org_id or a.until is None:
-                continue
-            if (floor(a.until) - ceil(b.since)).days > window:
+        latest: dict[str, tuple[Span, Any]] = {}
+        limit = ceil(b.since)
+        for a, until in ended:
+            if a.org_id == b.org_id or (until - limit).days > window:
                 continue
             best = latest.get(a.org_id)
-            if best is None or floor(a.until) >= floor(best.until or a.until):
-                latest[a.org_id] = a
-        for a in latest.values():
+            if best is None or until >= best[1]:
+                latest[a.org_id] = (a, until)
+        for a, _ in latest.values():
             key = (a.org_id, b.org_id)
             if key in out:
                 continue  # the first join at B after leaving A is the flow
             ids = list(a.event_ids)
             _add(ids, b.event_ids)
-            assert a.until is not None
             out[key] = {
                 "from_org_id": a.org_id, "to_org_id": b.org_id, "person_raw": b.person_raw,
                 "from_raw": a.org_raw, "to_raw": b.org_raw, "left_on": a.until, "joined_on": b.since,
@@ -238,45 +231,30 @@ def flows_of(spans: list[Span], window: int) -> list[dict[str, Any]]:
     return [out[k] for k in sorted(out)]
 
 
-def derive(moves: list[MoveFact], window: int) -> Derived:
-    ts = transitions_of(moves, window)
-    spans = spans_of(ts, window)
-    transitions = [
-        {
-            "seq": i,
-            "kind": t.kind,
-            "person_raw": t.person_raw,
-            "from_org_id": t.from_org_id,
-            "from_raw": t.from_raw,
-            "to_org_id": t.to_org_id,
-            "to_raw": t.to_raw,
-            "left_on": t.left_on,
-            "joined_on": t.joined_on,
-            "approximate": t.approximate,
-            "founded": t.founded,
-            "role": t.role,
-            "team": t.team,
-            "event_ids": json.dumps(t.event_ids),
-        }
-        for i, t in enumerate(ts)
-    ]
-    span_rows = [
-        {
-            "seq": i,
-            "org_id": s.org_id,
-            "person_raw": s.person_raw,
-            "org_raw": s.org_raw,
-            "role": s.role,
-            "team": s.team,
-            "opened_by": s.opened_by,
-            "since": s.since,
-            "since_floor": floor_iso(s.since),
-            "since_approximate": s.since_approximate,
-            "until": s.until,
-            "until_floor": floor_iso(s.until),
-            "until_approximate": s.until_approximate,
-            "event_ids": json.dumps(s.event_ids),
-        }
-        for i, s in enumerate(spans)
-    ]
-    return Derived(transitions, span_rows, flows_of(spans, window))
+SPAN_COLUMNS = (
+    "person_id", "seq", "org_id", "person_raw", "org_raw", "role", "team", "opened_by", "since", "since_floor",
+    "since_approximate", "until", "until_floor", "until_approximate", "event_ids",
+)  # fmt: skip
+
+
+def id_list(ids: list[str]) -> str:
+    """json.dumps(ids), without the encoder's overhead for the usual plain (UUID) ids."""
+    if all(i.isascii() and i.isprintable() and '"' not in i and "\\" not in i for i in ids):
+        return "[" + ", ".join(f'"{i}"' for i in ids) + "]"
+    return json.dumps(ids)
+
+
+def derive_spans(person_id: str, moves: list[MoveFact], window: int) -> list[tuple[Any, ...]]:
+    """The roster rows of one person, in SPAN_COLUMNS order, numbered in a deterministic order."""
+    return [
+        (person_id, i, s.org_id, s.person_raw, s.org_raw, s.role, s.team, s.opened_by, s.since, floor_iso(s.since),
+         s.since_approximate, s.until, floor_iso(s.until), s.until_approximate, id_list(s.event_ids))
+        for i, s in enumerate(spans_of(transitions_of(moves, window), window))
+    ]  # fmt: skip
+
+
+def span_from_row(row: Any) -> Span:
+    return Span(
+        row.org_id, row.org_raw, row.person_raw, row.role, row.team, row.opened_by, row.since,
+        bool(row.since_approximate), row.until, bool(row.until_approximate), json.loads(row.event_ids),
+    )  # fmt: skip

@@ -10,14 +10,16 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import asdict, dataclass
+from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Engine, and_, or_, select
+from sqlalchemy import Engine, or_, select
 
 from tracker.dates import floor
 from tracker.db import read_session
+from tracker.projections.derive import ARRIVALS, flows_of, span_from_row, transitions_of
 from tracker.projections.resolution import EntityResolver
-from tracker.projections.runner import load_resolver
+from tracker.projections.runner import fact_from_row, facts_query, load_resolver
 from tracker.projections.tables import LIVE
 from tracker.settings import Settings
 
@@ -91,49 +93,85 @@ def roster(engine: Engine, settings: Settings, org: str, as_of: str | None = Non
     return sorted(lines, key=lambda line: (line.person.casefold(), line.person_id))
 
 
-def _sources(session: Any, event_ids: list[str]) -> dict[str, list[str]]:
+def _sources(session: Any, moves: list[Any]) -> dict[str, list[str]]:
     """Every live source of each move: its own URL, then corroborating reports in log order."""
-    m, src = LIVE.moves, LIVE.sources
-    out: dict[str, list[str]] = {i: [] for i in event_ids}
-    for row in session.execute(select(m.c.event_id, m.c.source_url).where(m.c.event_id.in_(event_ids))):
-        if row.source_url:
-            out[row.event_id].append(row.source_url)
-    rows = session.execute(
-        select(src.c.move_event_id, src.c.source)
-        .where(src.c.move_event_id.in_(event_ids), src.c.retracted_by.is_(None))
-        .order_by(src.c.position)
-    )
-    for row in rows:
-        if row.source and row.source not in out[row.move_event_id]:
-            out[row.move_event_id].append(row.source)
+    src = LIVE.sources
+    out: dict[str, list[str]] = {m.event_id: [m.source_url] if m.source_url else [] for m in moves}
+    ids = list(out)
+    for i in range(0, len(ids), 500):
+        rows = session.execute(
+            select(src.c.move_event_id, src.c.source)
+            .where(src.c.move_event_id.in_(ids[i : i + 500]), src.c.retracted_by.is_(None))
+            .order_by(src.c.position)
+        )
+        for row in rows:
+            if row.source and row.source not in out[row.move_event_id]:
+                out[row.move_event_id].append(row.source)
     return out
 
 
 def timeline(engine: Engine, settings: Settings, name: str) -> tuple[str, list[dict[str, Any]]]:
     """A person's transitions in order, each with its dates, role and every source; returns
-    (display name, entries)."""
-    t = LIVE.transitions
+    (display name, entries). Derived from the person's move facts with the runner's own code."""
+    m = LIVE.moves
     with read_session(engine) as session:
         resolver = load_resolver(session, settings, LIVE)
         pid = resolver.person_id(name)
-        rows = session.execute(select(t).where(t.c.person_id == pid).order_by(t.c.seq)).all()
-        ids = [i for r in rows for i in json.loads(r.event_ids)]
-        sources = _sources(session, ids) if ids else {}
-    display = resolver.person_name(rows[0].person_raw) if rows else name
-    entries = []
-    for r in rows:
-        event_ids = json.loads(r.event_ids)
-        entries.append({
-            "kind": r.kind, "from_org": _org(resolver, r.from_raw), "to_org": _org(resolver, r.to_raw),
-            "left_on": r.left_on, "joined_on": r.joined_on, "approximate": bool(r.approximate),
-            "founded": bool(r.founded), "role": r.role, "team": r.team, "event_ids": event_ids,
-            "sources": [u for i in event_ids for u in sources.get(i, [])],
-        })  # fmt: skip
+        rows = session.execute(facts_query(LIVE).where(m.c.person_id == pid)).all()
+        sources = _sources(session, list(session.execute(
+            select(m.c.event_id, m.c.source_url).where(m.c.person_id == pid, m.c.retracted_by.is_(None))
+        )))  # fmt: skip
+    transitions = transitions_of([fact_from_row(r) for r in rows], settings.dedup.window_days)
+    display = resolver.person_name(transitions[0].person_raw) if transitions else name
+    entries = [
+        {
+            "kind": t.kind,
+            "from_org": _org(resolver, t.from_raw),
+            "to_org": _org(resolver, t.to_raw),
+            "left_on": t.left_on,
+            "joined_on": t.joined_on,
+            "approximate": t.approximate,
+            "founded": t.founded,
+            "role": t.role,
+            "team": t.team,
+            "event_ids": t.event_ids,
+            "sources": [u for i in t.event_ids for u in sources.get(i, [])],
+        }
+        for t in transitions
+    ]
     return display, entries
 
 
 def _org(resolver: EntityResolver, raw: str | None) -> str | None:
     return resolver.org_name(raw) if raw else None
+
+
+def _people_at(session: Any, org: str, *, arrived: bool) -> set[str]:
+    s = LIVE.spans
+    query = select(s.c.person_id).where(s.c.org_id == org)
+    query = query.where(s.c.opened_by.in_(ARRIVALS)) if arrived else query.where(s.c.until.is_not(None))
+    return set(session.execute(query).scalars())
+
+
+def _flows(session: Any, settings: Settings, people: set[str] | None, orgs: list[str] | None) -> list[dict[str, Any]]:
+    """flows_of over the spans of `people` (all when None), optionally only at `orgs`: flows
+    between A and B depend only on the stints at A and B, so that restriction is exact."""
+    s = LIVE.spans
+    window = settings.dedup.window_days
+    base = select(s).order_by(s.c.person_id, s.c.seq)
+    if orgs is not None:
+        base = base.where(s.c.org_id.in_(orgs))
+    if people is None:
+        batches: list[Any] = [base]
+    else:
+        ordered = sorted(people)
+        batches = [base.where(s.c.person_id.in_(ordered[i : i + 500])) for i in range(0, len(ordered), 500)]
+    out: list[dict[str, Any]] = []
+    for query in batches:
+        rows = session.execute(query).all()
+        for person, group in groupby(rows, key=lambda r: r.person_id):
+            out.extend({"person_id": person, **f} for f in flows_of([span_from_row(r) for r in group], window))
+    return out
 
 
 def flows(
@@ -144,30 +182,36 @@ def flows(
     to_org: str | None = None,
     since: str | None = None,
 ) -> list[FlowLine]:
-    """People who left `from_org` and later joined `to_org` (either may be open), joined on or after `since`."""
-    f = LIVE.flows
+    """People who left `from_org` and later joined `to_org` (either may be open), joined on or
+    after `since`. Computed from the roster spans of the people who could qualify."""
     with read_session(engine) as session:
         resolver = load_resolver(session, settings, LIVE)
-        query = select(f)
-        if from_org:
-            query = query.where(f.c.from_org_id == resolver.org_id(from_org))
-        if to_org:
-            query = query.where(f.c.to_org_id == resolver.org_id(to_org))
-        if since:
-            query = query.where(f.c.joined_floor >= floor(since).isoformat())
-        rows = session.execute(query.order_by(f.c.joined_floor, f.c.person_id, f.c.from_org_id, f.c.to_org_id)).all()
-    return [
+        a = resolver.org_id(from_org) if from_org else None
+        b = resolver.org_id(to_org) if to_org else None
+        people: set[str] | None = None
+        if a:
+            people = _people_at(session, a, arrived=False)
+        if b:
+            at_b = _people_at(session, b, arrived=True)
+            people = at_b if people is None else people & at_b
+        found = _flows(session, settings, people, [a, b] if a and b else None)
+    day = floor(since).isoformat() if since else None
+    lines = [
         FlowLine(
-            person=resolver.person_name(r.person_raw),
-            person_id=r.person_id,
-            from_org=resolver.org_name(r.from_raw),
-            to_org=resolver.org_name(r.to_raw),
-            left_on=r.left_on,
-            joined_on=r.joined_on,
-            event_ids=json.loads(r.event_ids),
+            person=resolver.person_name(f["person_raw"]),
+            person_id=f["person_id"],
+            from_org=resolver.org_name(f["from_raw"]),
+            to_org=resolver.org_name(f["to_raw"]),
+            left_on=f["left_on"],
+            joined_on=f["joined_on"],
+            event_ids=json.loads(f["event_ids"]),
         )
-        for r in rows
+        for f in found
+        if (a is None or f["from_org_id"] == a)
+        and (b is None or f["to_org_id"] == b)
+        and (day is None or f["joined_floor"] >= day)
     ]
+    return sorted(lines, key=lambda f: (floor(f.joined_on), f.person_id, f.from_org, f.to_org))
 
 
 def watched_orgs(settings: Settings) -> list[str]:
@@ -180,14 +224,12 @@ def flow_matrix(
     engine: Engine, settings: Settings, orgs: list[str], since: str | None = None
 ) -> tuple[list[str], dict[tuple[str, str], int]]:
     """Counts of people per (from, to) pair among `orgs`, keyed by display names."""
-    f = LIVE.flows
     with read_session(engine) as session:
         resolver = load_resolver(session, settings, LIVE)
         ids = {resolver.org_id(o): resolver.org_name(o) for o in orgs}
-        query = select(f.c.from_org_id, f.c.to_org_id).where(
-            and_(f.c.from_org_id.in_(list(ids)), f.c.to_org_id.in_(list(ids)))
-        )
-        if since:
-            query = query.where(f.c.joined_floor >= floor(since).isoformat())
-        counts = Counter((ids[r.from_org_id], ids[r.to_org_id]) for r in session.execute(query))
+        found = _flows(session, settings, None, list(ids)) if ids else []
+    day = floor(since).isoformat() if since else None
+    counts = Counter(
+        (ids[f["from_org_id"]], ids[f["to_org_id"]]) for f in found if day is None or f["joined_floor"] >= day
+    )
     return list(ids.values()), dict(counts)

@@ -1,29 +1,29 @@
 """The projection runner: apply events after the checkpoint, or rebuild from position 0.
 
 Each batch of events and the checkpoint that covers it commit in one transaction, so a
-crash never applies an event twice or skips one. Applying an event updates the `moves`
-facts (insert, retract, re-resolve on merge); the people an event touched are then
-re-derived whole from their facts (`derive.py`). A rebuild applies every event to the
-facts first and derives each person once at the end: the same function of the same facts,
-hence the same bytes as incremental application.
+crash never applies an event twice or skips one. Applying an event updates the move
+facts (`proj_moves`: insert, retract, re-resolve on merge); the people an event touched
+are then re-derived whole from their facts (`derive.py`) into `proj_spans`. A rebuild
+applies every event to the facts and derives each person once at the end, from facts
+gathered in memory while replaying: the same function of the same facts, hence the
+same bytes as incremental application.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Engine, String, bindparam, delete, func, insert, select, text, type_coerce, update
-from sqlalchemy.engine import Row
+from sqlalchemy import Engine, Table, bindparam, delete, func, insert, select, text, update
 from sqlmodel import Session
 
 from tracker.dates import to_utc
 from tracker.db import transaction
 from tracker.events import MOVE_TYPES, upcast
-from tracker.projections.derive import MoveFact, derive
+from tracker.projections.derive import SPAN_COLUMNS, MoveFact, derive_spans
 from tracker.projections.resolution import EntityResolver, build_resolver
 from tracker.projections.tables import CHECKPOINTS, VIEWS, TableSet, Target, tables_for
 from tracker.settings import Settings
@@ -33,23 +33,50 @@ from tracker.store import EVENTS
 PROJECTION_LOCK = 7_250_003
 CHUNK = 500  # ids per IN (...) list
 Progress = Callable[[int, int], None]  # (events applied, events to apply)
+# Column order of the raw event rows the applier reads (driver cursor: no per-row ORM cost).
+POSITION, EVENT_ID, TYPE, VERSION, OCCURRED_ON, RECORDED_AT, DATA, META = range(8)
+_EVENT_SQL = (
+    "SELECT position, event_id, type, schema_version, occurred_on, recorded_at, data, meta FROM events "
+    "WHERE position > {p} AND position <= {p} ORDER BY position LIMIT {p}"
+)
 
 
-def _event_columns(session: Session) -> list[Any]:
-    recorded = EVENTS.c.recorded_at
-    if session.get_bind().dialect.name == "sqlite":
-        recorded = type_coerce(recorded, String)  # raw UTC text: parsing a datetime per row is the hot path
-    return [
-        EVENTS.c.position, EVENTS.c.event_id, EVENTS.c.type, EVENTS.c.schema_version, EVENTS.c.occurred_on,
-        recorded.label("recorded_at"), EVENTS.c.data, EVENTS.c.meta,
-    ]  # fmt: skip
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
 
 
-def _fetch(session: Session, after: int, upto: int | None, limit: int) -> Sequence[Row[Any]]:
-    query = select(*_event_columns(session)).where(EVENTS.c.position > after)
-    if upto is not None:
-        query = query.where(EVENTS.c.position <= upto)
-    return session.execute(query.order_by(EVENTS.c.position).limit(limit)).all()
+def _cursor(session: Session) -> Any:
+    """The driver's cursor on the session's connection, inside the session's transaction."""
+    return session.connection().connection.cursor()
+
+
+def _fetch(session: Session, after: int, upto: int | None, limit: int) -> Sequence[tuple[Any, ...]]:
+    cursor = _cursor(session)
+    try:
+        cursor.execute(_EVENT_SQL.format(p="?" if _is_sqlite(session) else "%s"), (after, upto or 2**62, limit))
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+MOVE_COLUMNS = (
+    "position", "event_id", "person_id", "org_id", "person_raw", "org_raw", "direction", "role", "team",
+    "seniority", "occurred_on", "report_date", "date_approximate", "other_org_id", "other_raw", "source_url",
+    "confidence", "retracted_by", "retract_reason",
+)  # fmt: skip
+SOURCE_COLUMNS = ("position", "event_id", "move_event_id", "source", "report_date", "retracted_by")
+
+
+def bulk_insert(session: Session, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    """executemany of positional tuples on the driver's cursor: Core's per-row parameter
+    processing costs more than SQLite's insert itself at replay volumes."""
+    mark = "?" if _is_sqlite(session) else "%s"
+    sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
+    cursor = _cursor(session)
+    try:
+        cursor.executemany(sql, rows)
+    finally:
+        cursor.close()
 
 
 def _report_date(value: str | datetime) -> str:
@@ -57,17 +84,14 @@ def _report_date(value: str | datetime) -> str:
 
 
 def _lock(session: Session) -> None:
-    if session.get_bind().dialect.name != "sqlite":
+    if not _is_sqlite(session):
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PROJECTION_LOCK})
 
 
 def load_resolver(session: Session, settings: Settings, tables: TableSet) -> EntityResolver:
     """The resolver as of the projection's checkpoint: config aliases plus the merges applied so far."""
-    rows = session.execute(
-        select(tables.merges.c.kind, tables.merges.c.alias, tables.merges.c.canonical).order_by(
-            tables.merges.c.position
-        )
-    ).all()
+    m = tables.merges
+    rows = session.execute(select(m.c.kind, m.c.alias, m.c.canonical).order_by(m.c.position)).all()
     return build_resolver(settings, [(r.kind, r.alias, r.canonical) for r in rows])
 
 
@@ -85,115 +109,196 @@ def _set_checkpoint(session: Session, tables: TableSet, position: int) -> None:
         session.execute(insert(CHECKPOINTS).values(name=name, position=position))
 
 
+def _follow(remap: dict[str, str], entity: str) -> str:
+    while entity in remap:
+        entity = remap[entity]
+    return entity
+
+
 class _Applier:
-    """Applies events to the `moves`, `sources` and `merges` facts, buffering inserts."""
+    """Applies events to the move facts, sources and merges, buffering inserts.
 
-    def __init__(self, session: Session, tables: TableSet, resolver: EntityResolver, track: bool) -> None:
-        self.session, self.t, self.resolver, self.track = session, tables, resolver, track
-        self.moves: list[dict[str, Any]] = []
-        self.sources: list[dict[str, Any]] = []
-        self.retractions: list[dict[str, Any]] = []
+    Incremental mode records which people changed (`affected`); rebuild mode instead keeps
+    every fact in memory, grouped by person, with the retractions and merges to apply at the end.
+    """
+
+    def __init__(self, session: Session, tables: TableSet, resolver: EntityResolver, *, collect: bool) -> None:
+        self.session, self.t, self.resolver = session, tables, resolver
+        self.moves: list[tuple[Any, ...]] = []
+        self.sources: list[tuple[Any, ...]] = []
+        self.retractions: dict[str, dict[str, Any]] = {}
         self.affected: set[str] = set()
+        self.collect = collect
+        self.facts: dict[str, list[MoveFact]] = {}
+        self.retracted: set[str] = set()
+        self.person_remap: dict[str, str] = {}
+        self.org_remap: dict[str, str] = {}
+        self._people: dict[str, str] = {}  # name as written -> id; cleared on every merge
+        self._orgs: dict[str, str] = {}
+        self._strings: dict[str, str] = {}  # one copy of each repeated string held in memory
 
-    def apply(self, rows: Iterable[Row[Any]]) -> None:
+    def _person(self, name: str) -> str:
+        found = self._people.get(name)
+        if found is None:
+            found = self._people[name] = self.resolver.person_id(name)
+        return found
+
+    def _org(self, name: str) -> str:
+        found = self._orgs.get(name)
+        if found is None:
+            found = self._orgs[name] = self.resolver.org_id(name)
+        return found
+
+    def _s(self, value: str | None) -> str | None:
+        return None if value is None else self._strings.setdefault(value, value)
+
+    def apply(self, rows: Sequence[tuple[Any, ...]]) -> None:
         for row in rows:
-            if row.type in MOVE_TYPES:
+            kind = row[TYPE]
+            if kind in MOVE_TYPES:
                 self._move(row)
-            elif row.type == "MoveCorroborated":
-                data = upcast(row.type, row.schema_version, json.loads(row.data))
-                self.sources.append({
-                    "event_id": row.event_id, "move_event_id": data["move_event_id"], "position": row.position,
-                    "source": data["source"], "report_date": _report_date(row.recorded_at), "retracted_by": None,
-                })  # fmt: skip
-            elif row.type == "MoveRetracted":
-                data = upcast(row.type, row.schema_version, json.loads(row.data))
-                self.retractions.append({"target": data["move_event_id"], "by": row.event_id, "reason": data["reason"]})
-            elif row.type == "EntityMerged":
+            elif kind == "MoveCorroborated":
+                data = upcast(kind, row[VERSION], json.loads(row[DATA]))
+                self.sources.append((row[POSITION], row[EVENT_ID], data["move_event_id"], data["source"],
+                                     _report_date(row[RECORDED_AT]), None))  # fmt: skip
+            elif kind == "MoveRetracted":
+                data = upcast(kind, row[VERSION], json.loads(row[DATA]))
+                target = data["move_event_id"]
+                if target not in self.retractions:  # the first retraction of a move is the one that counts
+                    self.retractions[target] = {"t": target, "by": row[EVENT_ID], "reason": data["reason"]}
+                self.retracted.add(target)
+            elif kind == "EntityMerged":
                 self._merge(row)
         self.flush()
 
-    def _move(self, row: Row[Any]) -> None:
-        data = upcast(row.type, row.schema_version, json.loads(row.data))
-        meta = json.loads(row.meta)
+    def _move(self, row: tuple[Any, ...]) -> None:
+        data = upcast(row[TYPE], row[VERSION], json.loads(row[DATA]))
+        meta = json.loads(row[META])
         direction = data["direction"]
-        other = data.get("destination_org") if direction == "left" else data.get("origin_org")
-        if direction == "role_changed":
-            other = None
-        person = self.resolver.person_id(data["person"])
+        other = None
+        if direction == "left":
+            other = data.get("destination_org")
+        elif direction != "role_changed":
+            other = data.get("origin_org")
+        person, org = self._person(data["person"]), self._org(data["org"])
+        other_id = self._org(other) if other else None
         confidence = meta.get("confidence")
-        self.moves.append({
-            "event_id": row.event_id, "position": row.position, "person_id": person,
-            "org_id": self.resolver.org_id(data["org"]), "person_raw": data["person"], "org_raw": data["org"],
-            "direction": direction, "role": data.get("role"), "team": data.get("team"),
-            "seniority": data.get("seniority"), "occurred_on": row.occurred_on,
-            "report_date": _report_date(row.recorded_at), "date_approximate": bool(meta.get("date_approximate")),
-            "other_org_id": self.resolver.org_id(other) if other else None, "other_raw": other,
-            "source_url": meta.get("source_url"),
-            "confidence": float(confidence) if isinstance(confidence, int | float) else None,
-            "retracted_by": None, "retract_reason": None,
-        })  # fmt: skip
-        self.affected.add(person)
+        report_date = _report_date(row[RECORDED_AT])
+        approximate = bool(meta.get("date_approximate"))
+        self.moves.append(
+            (
+                row[POSITION],
+                row[EVENT_ID],
+                person,
+                org,
+                data["person"],
+                data["org"],
+                direction,
+                data.get("role"),
+                data.get("team"),
+                data.get("seniority"),
+                row[OCCURRED_ON],
+                report_date,
+                approximate,
+                other_id,
+                other,
+                meta.get("source_url"),
+                float(confidence) if isinstance(confidence, int | float) else None,
+                None,
+                None,
+            )
+        )
+        if self.collect:
+            s = self._s
+            fact = MoveFact(
+                row[EVENT_ID], row[POSITION], person, s(data["person"]) or "", org, s(data["org"]) or "",
+                s(direction) or "", s(data.get("role")), s(data.get("team")), s(row[OCCURRED_ON] or report_date) or "",
+                approximate or row[OCCURRED_ON] is None, other_id, s(other),
+            )  # fmt: skip
+            self.facts.setdefault(person, []).append(fact)
+        else:
+            self.affected.add(person)
 
     def flush(self) -> None:
         s, t = self.session, self.t
         if self.moves:
-            s.execute(insert(t.moves), self.moves)
+            bulk_insert(s, t.moves, MOVE_COLUMNS, self.moves)
             self.moves = []
         if self.sources:
-            s.execute(insert(t.sources), self.sources)
+            bulk_insert(s, t.sources, SOURCE_COLUMNS, self.sources)
             self.sources = []
         if self.retractions:
-            by_target: dict[str, dict[str, Any]] = {}
-            for r in self.retractions:
-                by_target.setdefault(r["target"], r)  # the first retraction of a move is the one that counts
-            params = [{"t": k, "by": r["by"], "reason": r["reason"]} for k, r in by_target.items()]
+            params = list(self.retractions.values())
+            target = select(EVENTS.c.position).where(EVENTS.c.event_id == bindparam("t")).scalar_subquery()
             m, src = t.moves, t.sources
             s.execute(
                 update(m)
-                .where(m.c.event_id == bindparam("t"), m.c.retracted_by.is_(None))
+                .where(m.c.position == target, m.c.retracted_by.is_(None))
                 .values(retracted_by=bindparam("by"), retract_reason=bindparam("reason")),
                 params,
             )
             s.execute(
                 update(src)
-                .where(src.c.event_id == bindparam("t"), src.c.retracted_by.is_(None))
+                .where(src.c.position == target, src.c.retracted_by.is_(None))
                 .values(retracted_by=bindparam("by")),
                 [{"t": p["t"], "by": p["by"]} for p in params],
             )
-            if self.track:
-                targets = list(by_target)
+            if not self.collect:
+                targets = list(self.retractions)
                 for i in range(0, len(targets), CHUNK):
-                    found = s.execute(select(m.c.person_id).where(m.c.event_id.in_(targets[i : i + CHUNK])))
+                    positions = select(EVENTS.c.position).where(EVENTS.c.event_id.in_(targets[i : i + CHUNK]))
+                    found = s.execute(select(m.c.person_id).where(m.c.position.in_(positions)))
                     self.affected.update(found.scalars())
-            self.retractions = []
+            self.retractions = {}
 
-    def _merge(self, row: Row[Any]) -> None:
+    def _merge(self, row: tuple[Any, ...]) -> None:
         self.flush()
-        data = upcast(row.type, row.schema_version, json.loads(row.data))
+        data = upcast(row[TYPE], row[VERSION], json.loads(row[DATA]))
         kind, alias, canonical = data["kind"], data["alias"], data["canonical"]
         resolve = self.resolver.person_id if kind == "person" else self.resolver.org_id
         old, new = resolve(alias), resolve(canonical)
         self.session.execute(insert(self.t.merges).values(
-            position=row.position, kind=kind, alias=alias, canonical=canonical, alias_id=old, canonical_id=new,
+            position=row[POSITION], kind=kind, alias=alias, canonical=canonical, alias_id=old, canonical_id=new,
         ))  # fmt: skip
         self.resolver.add_merge(kind, alias, canonical)
+        (self._people if kind == "person" else self._orgs).clear()
         if old == new:
             return
         m = self.t.moves
         if kind == "person":
             self.session.execute(update(m).where(m.c.person_id == old).values(person_id=new))
+            self.person_remap[old] = new
             self.affected.update((old, new))
             return
         self.session.execute(update(m).where(m.c.org_id == old).values(org_id=new))
         self.session.execute(update(m).where(m.c.other_org_id == old).values(other_org_id=new))
-        if self.track:
+        self.org_remap[old] = new
+        if not self.collect:
             found = self.session.execute(
                 select(m.c.person_id).where((m.c.org_id == new) | (m.c.other_org_id == new)).distinct()
             )
             self.affected.update(found.scalars())
 
+    def final_facts(self) -> Iterator[tuple[str, list[MoveFact]]]:
+        """Rebuild mode: each person's live facts after every retraction and merge, by person id."""
+        people: dict[str, list[MoveFact]] = {}
+        for person, facts in self.facts.items():
+            people.setdefault(_follow(self.person_remap, person), []).extend(facts)
+        self.facts = {}
+        for person in sorted(people):
+            facts = [f for f in people.pop(person) if f.event_id not in self.retracted]
+            if self.org_remap:
+                facts = [self._reorg(f) for f in facts]
+            if facts:
+                yield person, sorted(facts, key=lambda f: f.position)
 
-def _fact(row: Row[Any]) -> MoveFact:
+    def _reorg(self, f: MoveFact) -> MoveFact:
+        other = _follow(self.org_remap, f.other_org_id) if f.other_org_id else None
+        return MoveFact(f.event_id, f.position, f.person_id, f.person_raw, _follow(self.org_remap, f.org_id),
+                        f.org_raw, f.direction, f.role, f.team, f.date, f.approximate, other, f.other_raw)  # fmt: skip
+
+
+def fact_from_row(row: Any) -> MoveFact:
     return MoveFact(
         event_id=row.event_id, position=row.position, person_id=row.person_id, person_raw=row.person_raw,
         org_id=row.org_id, org_raw=row.org_raw, direction=row.direction, role=row.role, team=row.team,
@@ -202,72 +307,40 @@ def _fact(row: Row[Any]) -> MoveFact:
     )  # fmt: skip
 
 
-def _fact_query(t: TableSet) -> Any:
-    m = t.moves
-    return (
-        select(
-            m.c.event_id,
-            m.c.position,
-            m.c.person_id,
-            m.c.person_raw,
-            m.c.org_id,
-            m.c.org_raw,
-            m.c.direction,
-            m.c.role,
-            m.c.team,
-            m.c.occurred_on,
-            m.c.report_date,
-            m.c.date_approximate,
-            m.c.other_org_id,
-            m.c.other_raw,
-        )
-        .where(m.c.retracted_by.is_(None))
-        .order_by(m.c.person_id, m.c.position)
-    )
+def facts_query(tables: TableSet) -> Any:
+    """Live (not retracted) move facts, by person then position."""
+    m = tables.moves
+    columns = ("event_id", "position", "person_id", "person_raw", "org_id", "org_raw", "direction", "role", "team",
+               "occurred_on", "report_date", "date_approximate", "other_org_id", "other_raw")  # fmt: skip
+    return select(*(m.c[c] for c in columns)).where(m.c.retracted_by.is_(None)).order_by(m.c.person_id, m.c.position)
 
 
-class _Writer:
-    """Derives people and inserts their rows in bulk."""
-
-    def __init__(self, session: Session, tables: TableSet, window: int, flush_at: int = 5000) -> None:
+class _SpanWriter:
+    def __init__(self, session: Session, tables: TableSet, window: int, flush_at: int = 20_000) -> None:
         self.session, self.t, self.window, self.flush_at = session, tables, window, flush_at
-        self.rows: dict[str, list[dict[str, Any]]] = {"spans": [], "transitions": [], "flows": []}
+        self.rows: list[tuple[Any, ...]] = []
 
     def person(self, person_id: str, facts: list[MoveFact]) -> None:
-        derived = derive(facts, self.window)
-        for name, produced in (("spans", derived.spans), ("transitions", derived.transitions),
-                               ("flows", derived.flows)):  # fmt: skip
-            self.rows[name].extend({"person_id": person_id, **r} for r in produced)
-        if len(self.rows["transitions"]) >= self.flush_at:
+        self.rows.extend(derive_spans(person_id, facts, self.window))
+        if len(self.rows) >= self.flush_at:
             self.flush()
 
     def flush(self) -> None:
-        for name, rows in self.rows.items():
-            if rows:
-                self.session.execute(insert(self.t.by_name(name)), rows)
-                rows.clear()
+        if self.rows:
+            bulk_insert(self.session, self.t.spans, SPAN_COLUMNS, self.rows)
+            self.rows = []
 
 
 def _derive_people(session: Session, tables: TableSet, settings: Settings, people: set[str]) -> None:
-    """Replace the derived rows of `people` with a fresh derivation from their facts."""
-    writer = _Writer(session, tables, settings.dedup.window_days)
+    """Replace the spans of `people` with a fresh derivation from their facts."""
+    writer = _SpanWriter(session, tables, settings.dedup.window_days)
     ordered = sorted(people)
     for i in range(0, len(ordered), CHUNK):
         chunk = ordered[i : i + CHUNK]
-        for name in ("spans", "transitions", "flows"):
-            table = tables.by_name(name)
-            session.execute(delete(table).where(table.c.person_id.in_(chunk)))
-        rows = session.execute(_fact_query(tables).where(tables.moves.c.person_id.in_(chunk))).all()
+        session.execute(delete(tables.spans).where(tables.spans.c.person_id.in_(chunk)))
+        rows = session.execute(facts_query(tables).where(tables.moves.c.person_id.in_(chunk))).all()
         for person, group in groupby(rows, key=lambda r: r.person_id):
-            writer.person(person, [_fact(r) for r in group])
-    writer.flush()
-
-
-def _derive_all(session: Session, tables: TableSet, settings: Settings) -> None:
-    writer = _Writer(session, tables, settings.dedup.window_days)
-    result = session.execute(_fact_query(tables).execution_options(yield_per=20_000))
-    for person, group in groupby(result, key=lambda r: r.person_id):
-        writer.person(person, [_fact(r) for r in group])
+            writer.person(person, [fact_from_row(r) for r in group])
     writer.flush()
 
 
@@ -292,10 +365,10 @@ def run_projections(
             rows = _fetch(session, after, None, batch_size)
             if not rows:
                 break
-            applier = _Applier(session, tables, load_resolver(session, settings, tables), track=True)
+            applier = _Applier(session, tables, load_resolver(session, settings, tables), collect=False)
             applier.apply(rows)
             _derive_people(session, tables, settings, applier.affected)
-            _set_checkpoint(session, tables, rows[-1].position)
+            _set_checkpoint(session, tables, rows[-1][POSITION])
         applied += len(rows)
         batches += 1
         if len(rows) < batch_size:
@@ -318,23 +391,27 @@ def rebuild(
     applied = 0
     with transaction(engine) as session:
         _lock(session)
+        if _is_sqlite(session):  # a larger page cache for this connection: index inserts stay in memory
+            session.execute(text("PRAGMA cache_size=-65536"))
         for table in reversed(tables.all):
             session.execute(delete(table))
         head = session.execute(select(func.coalesce(func.max(EVENTS.c.position), 0))).scalar_one()
         total = min(head, to_position) if to_position is not None else head
-        resolver = load_resolver(session, settings, tables)  # empty merges: config aliases only
-        applier = _Applier(session, tables, resolver, track=False)
+        applier = _Applier(session, tables, build_resolver(settings), collect=True)
         cursor = 0
         while True:
             rows = _fetch(session, cursor, to_position, batch_size)
             if not rows:
                 break
             applier.apply(rows)
-            cursor = rows[-1].position
+            cursor = rows[-1][POSITION]
             applied += len(rows)
             if progress:
                 progress(applied, total)
-        _derive_all(session, tables, settings)
+        writer = _SpanWriter(session, tables, settings.dedup.window_days)
+        for person, facts in applier.final_facts():
+            writer.person(person, facts)
+        writer.flush()
         _set_checkpoint(session, tables, cursor)
     return applied
 
@@ -352,6 +429,3 @@ def projection_rows(engine: Engine, view: str, *, target: Target = "live") -> It
         result = conn.execution_options(yield_per=10_000).execute(select(table).order_by(*keys))
         for row in result:
             yield tuple(row)
-
-
-__all__ = ["VIEW_NAMES", "checkpoint", "load_resolver", "projection_rows", "rebuild", "run_projections"]

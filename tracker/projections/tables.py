@@ -1,7 +1,9 @@
 """The projection tables (created by migration 0003) and their scratch twins.
 
-Every projected row has a deterministic key (entity ids, per-person sequence numbers,
-event ids, positions) and no wall-clock values, so a rebuild from zero gives the same
+The timeline and the flows are computed at query time from these rows (one person's
+moves; the spans of two organisations), with the same code the runner uses, so the only
+materialised views are the move facts and the roster spans. Every projected row has a
+deterministic key (positions, entity ids, per-person sequence numbers) and no wall-clock values, so a rebuild from zero gives the same
 bytes as incremental application. The scratch set (`scratch_` prefix) has the same shape
 and lets the audit rebuild beside the live tables and compare them row by row.
 """
@@ -30,14 +32,17 @@ class ProjectionCheckpoint(SQLModel, table=True):
 
 
 class ProjMove(SQLModel, table=True):
-    """One row per move event, names resolved to ids; the facts every view derives from."""
+    """One row per move event, names resolved to ids; the facts every view derives from.
+
+    Keyed by position (append order: cheap to bulk load); an event id is looked up in the
+    `events` table's unique index when a retraction names it."""
 
     __tablename__ = "proj_moves"
     __table_args__ = (Index("ix_proj_moves_person", "person_id", "position"),)
-    event_id: str = Field(sa_column=Column(String(36), primary_key=True))
-    position: int = Field(sa_column=Column(_big(), nullable=False, unique=True))
+    position: int = Field(sa_column=Column(_big(), primary_key=True, autoincrement=False))
+    event_id: str = Field(sa_column=Column(String(36), nullable=False))
     person_id: str = Field(sa_column=Column(String(ID), nullable=False))
-    org_id: str = Field(sa_column=Column(String(ID), nullable=False, index=True))
+    org_id: str = Field(sa_column=Column(String(ID), nullable=False))
     person_raw: str = Field(sa_column=Column(Text, nullable=False))
     org_raw: str = Field(sa_column=Column(Text, nullable=False))
     direction: str = Field(sa_column=Column(String(16), nullable=False))
@@ -59,9 +64,9 @@ class ProjSource(SQLModel, table=True):
     """A corroborating report of a move (the move's own source is on its ProjMove row)."""
 
     __tablename__ = "proj_sources"
-    event_id: str = Field(sa_column=Column(String(36), primary_key=True))
+    position: int = Field(sa_column=Column(_big(), primary_key=True, autoincrement=False))
+    event_id: str = Field(sa_column=Column(String(36), nullable=False))
     move_event_id: str = Field(sa_column=Column(String(36), nullable=False, index=True))
-    position: int = Field(sa_column=Column(_big(), nullable=False))
     source: str = Field(sa_column=Column(Text, nullable=False))
     report_date: str = Field(sa_column=Column(String(10), nullable=False))
     retracted_by: str | None = Field(default=None, sa_column=Column(String(36)))
@@ -101,59 +106,16 @@ class ProjSpan(SQLModel, table=True):
     event_ids: str = Field(sa_column=Column(Text, nullable=False))
 
 
-class ProjTransition(SQLModel, table=True):
-    """timeline: one line per real transition (a departure and the hire it names are one)."""
-
-    __tablename__ = "proj_transitions"
-    person_id: str = Field(sa_column=Column(String(ID), primary_key=True))
-    seq: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
-    kind: str = Field(sa_column=Column(String(16), nullable=False))
-    person_raw: str = Field(sa_column=Column(Text, nullable=False))
-    from_org_id: str | None = Field(default=None, sa_column=Column(String(ID)))
-    from_raw: str | None = Field(default=None, sa_column=Column(Text))
-    to_org_id: str | None = Field(default=None, sa_column=Column(String(ID)))
-    to_raw: str | None = Field(default=None, sa_column=Column(Text))
-    left_on: str | None = Field(default=None, sa_column=Column(String(10)))
-    joined_on: str | None = Field(default=None, sa_column=Column(String(10)))
-    approximate: bool = Field(sa_column=Column(Boolean, nullable=False))
-    founded: bool = Field(sa_column=Column(Boolean, nullable=False))
-    role: str | None = Field(default=None, sa_column=Column(Text))
-    team: str | None = Field(default=None, sa_column=Column(Text))
-    event_ids: str = Field(sa_column=Column(Text, nullable=False))
-
-
-class ProjFlow(SQLModel, table=True):
-    """flows: a person who left `from_org` and later joined `to_org` (alumni, not only direct moves)."""
-
-    __tablename__ = "proj_flows"
-    __table_args__ = (
-        Index("ix_proj_flows_from", "from_org_id", "to_org_id"),
-        Index("ix_proj_flows_to", "to_org_id"),
-    )
-    person_id: str = Field(sa_column=Column(String(ID), primary_key=True))
-    from_org_id: str = Field(sa_column=Column(String(ID), primary_key=True))
-    to_org_id: str = Field(sa_column=Column(String(ID), primary_key=True))
-    person_raw: str = Field(sa_column=Column(Text, nullable=False))
-    from_raw: str = Field(sa_column=Column(Text, nullable=False))
-    to_raw: str = Field(sa_column=Column(Text, nullable=False))
-    left_on: str = Field(sa_column=Column(String(10), nullable=False))
-    joined_on: str = Field(sa_column=Column(String(10), nullable=False))
-    joined_floor: str = Field(sa_column=Column(String(10), nullable=False))
-    event_ids: str = Field(sa_column=Column(Text, nullable=False))
-
-
 def _t(model: type[SQLModel]) -> Table:
     return model.__table__  # type: ignore[attr-defined]
 
 
 # name -> (live table, primary-key columns giving the canonical row order)
 VIEWS: dict[str, tuple[Table, tuple[str, ...]]] = {
-    "moves": (_t(ProjMove), ("event_id",)),
-    "sources": (_t(ProjSource), ("event_id",)),
+    "moves": (_t(ProjMove), ("position",)),
+    "sources": (_t(ProjSource), ("position",)),
     "merges": (_t(ProjMerge), ("position",)),
     "spans": (_t(ProjSpan), ("person_id", "seq")),
-    "transitions": (_t(ProjTransition), ("person_id", "seq")),
-    "flows": (_t(ProjFlow), ("person_id", "from_org_id", "to_org_id")),
 }
 CHECKPOINTS = _t(ProjectionCheckpoint)
 _SCRATCH_METADATA = MetaData()
@@ -166,8 +128,6 @@ class TableSet:
     sources: Table
     merges: Table
     spans: Table
-    transitions: Table
-    flows: Table
 
     @property
     def checkpoint_name(self) -> str:
