@@ -31,16 +31,13 @@ def create_set(p: str) -> None:
         sa.Column("direction", sa.String(16), nullable=False),
         sa.Column("role", sa.Text()),
         sa.Column("team", sa.Text()),
-        sa.Column("seniority", sa.Text()),
-        sa.Column("occurred_on", sa.String(10)),
-        sa.Column("report_date", sa.String(10), nullable=False),
+        sa.Column("date", sa.String(10), nullable=False),
+        sa.Column("date_floor", sa.String(10), nullable=False),
         sa.Column("date_approximate", sa.Boolean(), nullable=False),
         sa.Column("other_org_id", sa.String(255)),
         sa.Column("other_raw", sa.Text()),
         sa.Column("source_url", sa.Text()),
-        sa.Column("confidence", sa.Float()),
         sa.Column("retracted_by", sa.String(36)),
-        sa.Column("retract_reason", sa.Text()),
     )
     op.create_index(f"ix_{p}proj_moves_person", f"{p}proj_moves", ["person_id", "position"])
     op.create_table(
@@ -49,7 +46,6 @@ def create_set(p: str) -> None:
         sa.Column("event_id", sa.String(36), nullable=False),
         sa.Column("move_event_id", sa.String(36), nullable=False),
         sa.Column("source", sa.Text(), nullable=False),
-        sa.Column("report_date", sa.String(10), nullable=False),
         sa.Column("retracted_by", sa.String(36)),
     )
     op.create_index(f"ix_{p}proj_sources_move_event_id", f"{p}proj_sources", ["move_event_id"])
@@ -80,7 +76,7 @@ def create_set(p: str) -> None:
         sa.Column("until_approximate", sa.Boolean(), nullable=False),
         sa.Column("event_ids", sa.Text(), nullable=False),
     )
-    op.create_index(f"ix_{p}proj_spans_org", f"{p}proj_spans", ["org_id", "since_floor"])
+    op.create_index(f"ix_{p}proj_spans_org", f"{p}proj_spans", ["org_id", "since_floor", "until_floor"])
 
 
 def upgrade() -> None:

@@ -37,9 +37,10 @@ def within(a: str, b: str, window_days: int) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _floor_iso(value: str) -> str:
+def floor_key(value: str) -> str:
+    """ISO text of the first day `value` denotes: sorts and compares like the date."""
     return floor(value).isoformat()
 
 
 def floor_iso(value: str | None) -> str | None:
-    return _floor_iso(value) if value else None
+    return floor_key(value) if value else None

@@ -9,16 +9,20 @@ a move reported late still lands in its place.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from tracker.projections.datemath import ceil, floor, floor_iso, within
 
 ARRIVALS = ("joined", "founded")
+_PLAIN_IDS = re.compile(r"[ !#-\[\]-~]*")  # printable ASCII but quote and backslash: JSON needs no escapes
 
 
-@dataclass(frozen=True, slots=True)
-class MoveFact:
+class MoveFact(NamedTuple):
+    """One live move as the derivation needs it (a tuple: a replay makes a million of them)."""
+
     event_id: str
     position: int
     person_id: str
@@ -29,9 +33,13 @@ class MoveFact:
     role: str | None
     team: str | None
     date: str  # occurred_on, or the report date when the move had none
+    date_floor: str  # ISO first day of `date`: the sort key
     approximate: bool
     other_org_id: str | None  # destination of a departure, origin of an arrival
     other_raw: str | None
+
+
+_ORDER = attrgetter("date_floor", "position")
 
 
 @dataclass
@@ -110,7 +118,7 @@ def transitions_of(moves: list[MoveFact], window: int) -> list[Transition]:
     """Fold moves into transitions: a departure naming its destination and the hire it names
     (either reported first) are one transition; so are repeated reports of the same move."""
     ts: list[Transition] = []
-    for m in sorted(moves, key=lambda m: (floor(m.date), m.position)):
+    for m in sorted(moves, key=_ORDER):
         if m.direction in ARRIVALS:
             t = _fold_arrival(ts, m, window)
             if t is None:
@@ -239,8 +247,10 @@ SPAN_COLUMNS = (
 
 def id_list(ids: list[str]) -> str:
     """json.dumps(ids), without the encoder's overhead for the usual plain (UUID) ids."""
-    if all(i.isascii() and i.isprintable() and '"' not in i and "\\" not in i for i in ids):
-        return "[" + ", ".join(f'"{i}"' for i in ids) + "]"
+    if not ids:
+        return "[]"
+    if _PLAIN_IDS.fullmatch("".join(ids)):
+        return '["' + '", "'.join(ids) + '"]'
     return json.dumps(ids)
 
 

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from itertools import groupby
 from typing import Any
 
+from orjson import loads
 from sqlalchemy import Engine, or_, select
 
 from tracker.dates import floor
@@ -55,16 +56,26 @@ class FlowLine:
         return asdict(self)
 
 
+def _merged_people(session: Any) -> set[str]:
+    """Person ids some merge resolved to: only their display name can differ from the name as written."""
+    m = LIVE.merges
+    return set(session.execute(select(m.c.canonical_id).where(m.c.kind == "person")).scalars())
+
+
 def roster(engine: Engine, settings: Settings, org: str, as_of: str | None = None) -> list[RosterLine]:
     """Who is at `org` now (open stints), or on `as_of` (the first day a partial date denotes).
 
     A stint with an unknown start counts from the beginning of time; one with an unknown
-    end (still there) counts to the end.
+    end (still there) counts to the end. The index on (org_id, since_floor, until_floor)
+    answers the date test without reading the rows that fail it.
     """
     s = LIVE.spans
+    columns = [s.c.person_id, s.c.seq, s.c.person_raw, s.c.role, s.c.team, s.c.since, s.c.since_approximate,
+               s.c.until, s.c.opened_by, s.c.event_ids]  # fmt: skip
     with read_session(engine) as session:
         resolver = load_resolver(session, settings, LIVE)
-        query = select(s).where(s.c.org_id == resolver.org_id(org))
+        merged = _merged_people(session)
+        query = select(*columns).where(s.c.org_id == resolver.org_id(org))
         if as_of is None:
             query = query.where(s.c.until.is_(None))
         else:
@@ -73,20 +84,24 @@ def roster(engine: Engine, settings: Settings, org: str, as_of: str | None = Non
                 or_(s.c.since_floor.is_(None), s.c.since_floor <= day),
                 or_(s.c.until_floor.is_(None), s.c.until_floor > day),
             )
-        rows = session.execute(query.order_by(s.c.person_id, s.c.seq)).all()
-    latest = {row.person_id: row for row in rows}  # one line per person: their latest stint
+        rows = session.execute(query).all()
+    latest: dict[str, Any] = {}
+    for row in rows:  # one line per person: their latest stint
+        if row.person_id not in latest or row.seq > latest[row.person_id].seq:
+            latest[row.person_id] = row
+    org_name = resolver.org_name(org)
     lines = [
         RosterLine(
-            person=resolver.person_name(r.person_raw),
+            person=resolver.person_name(r.person_raw) if r.person_id in merged else r.person_raw,
             person_id=r.person_id,
-            org=resolver.org_name(r.org_raw),
+            org=org_name,
             role=r.role,
             team=r.team,
             since=r.since,
             since_approximate=bool(r.since_approximate),
             until=r.until,
             opened_by=r.opened_by,
-            event_ids=json.loads(r.event_ids),
+            event_ids=loads(r.event_ids),
         )
         for r in latest.values()
     ]

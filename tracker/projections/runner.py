@@ -11,7 +11,9 @@ same bytes as incremental application.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from itertools import groupby
 from typing import Any
@@ -22,7 +24,8 @@ from sqlmodel import Session
 
 from tracker.dates import to_utc
 from tracker.db import transaction
-from tracker.events import EVENT_TYPES, MOVE_TYPES, upcast
+from tracker.events import DIRECTIONS, EVENT_TYPES, MOVE_TYPES, upcast
+from tracker.projections.datemath import floor_key
 from tracker.projections.derive import SPAN_COLUMNS, MoveFact, derive_spans
 from tracker.projections.resolution import EntityResolver, build_resolver
 from tracker.projections.tables import BULK_INDEXES, CHECKPOINTS, VIEWS, TableSet, Target, tables_for
@@ -33,6 +36,7 @@ from tracker.store import EVENTS
 PROJECTION_LOCK = 7_250_003
 CHUNK = 500  # ids per IN (...) list
 Progress = Callable[[int, int], None]  # (events applied, events to apply)
+_DIRECTIONS = {d: d for d in DIRECTIONS}
 # Column order of the raw event rows the applier reads (driver cursor: no per-row ORM cost).
 POSITION, EVENT_ID, TYPE, VERSION, OCCURRED_ON, RECORDED_AT, DATA, META = range(8)
 _EVENT_SQL = (
@@ -60,11 +64,10 @@ def _fetch(session: Session, after: int, upto: int | None, limit: int) -> Sequen
 
 
 MOVE_COLUMNS = (
-    "position", "event_id", "person_id", "org_id", "person_raw", "org_raw", "direction", "role", "team",
-    "seniority", "occurred_on", "report_date", "date_approximate", "other_org_id", "other_raw", "source_url",
-    "confidence", "retracted_by", "retract_reason",
+    "position", "event_id", "person_id", "org_id", "person_raw", "org_raw", "direction", "role", "team", "date",
+    "date_floor", "date_approximate", "other_org_id", "other_raw", "source_url", "retracted_by",
 )  # fmt: skip
-SOURCE_COLUMNS = ("position", "event_id", "move_event_id", "source", "report_date", "retracted_by")
+SOURCE_COLUMNS = ("position", "event_id", "move_event_id", "source", "retracted_by")
 
 
 def bulk_insert(session: Session, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
@@ -131,19 +134,28 @@ class _Applier:
         self.affected: set[str] = set()
         self.person_remap: dict[str, str] = {}
         self.org_remap: dict[str, str] = {}
-        self._people: dict[str, str] = {}  # name as written -> id; cleared when a merge changes resolution
-        self._orgs: dict[str, str] = {}
+        self.facts: dict[str, list[MoveFact]] = {}  # rebuild mode: person id (as resolved then) -> facts
+        self.retracted: set[str] = set()
+        self._strings: dict[str, str] = {}  # one copy of each repeated role and team held in memory
+        self._dates: dict[str, str] = {}
+        self._people: dict[str, tuple[str, str]] = {}  # name as written -> (id as first resolved, name)
+        self._orgs: dict[str, tuple[str, str]] = {}
 
-    def _person(self, name: str) -> str:
+    def _person(self, name: str) -> tuple[str, str]:
+        """(person id, one shared copy of the name as written)."""
         found = self._people.get(name)
         if found is None:
-            found = self._people[name] = self.resolver.person_id(name)
+            found = self._people[name] = (self.resolver.person_id(name), name)
+        if self.person_remap:  # cached before a later merge: follow it (what the resolver answers now)
+            return _follow(self.person_remap, found[0]), found[1]
         return found
 
-    def _org(self, name: str) -> str:
+    def _org(self, name: str) -> tuple[str, str]:
         found = self._orgs.get(name)
         if found is None:
-            found = self._orgs[name] = self.resolver.org_id(name)
+            found = self._orgs[name] = (self.resolver.org_id(name), name)
+        if self.org_remap:
+            return _follow(self.org_remap, found[0]), found[1]
         return found
 
     def apply(self, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -153,13 +165,13 @@ class _Applier:
                 self._move(row)
             elif kind == "MoveCorroborated":
                 data = _data(row)
-                self.sources.append((row[POSITION], row[EVENT_ID], data["move_event_id"], data["source"],
-                                     _report_date(row[RECORDED_AT]), None))  # fmt: skip
+                self.sources.append((row[POSITION], row[EVENT_ID], data["move_event_id"], data["source"], None))
             elif kind == "MoveRetracted":
                 data = _data(row)
                 target = data["move_event_id"]
                 if target not in self.retractions:  # the first retraction of a move is the one that counts
-                    self.retractions[target] = {"t": target, "by": row[EVENT_ID], "reason": data["reason"]}
+                    self.retractions[target] = {"t": target, "by": row[EVENT_ID]}
+                self.retracted.add(target)
             elif kind == "EntityMerged":
                 self._merge(row)
         self.flush()
@@ -168,22 +180,32 @@ class _Applier:
         data = _data(row)
         meta = loads(row[META])
         direction = data["direction"]
-        other = None
+        other = other_id = None
         if direction == "left":
             other = data.get("destination_org")
         elif direction != "role_changed":
             other = data.get("origin_org")
-        person = self._person(data["person"])
-        confidence = meta.get("confidence")
-        self.moves.append((
-            row[POSITION], row[EVENT_ID], person, self._org(data["org"]), data["person"], data["org"], direction,
-            data.get("role"), data.get("team"), data.get("seniority"), row[OCCURRED_ON],
-            _report_date(row[RECORDED_AT]), bool(meta.get("date_approximate")), self._org(other) if other else None,
-            other, meta.get("source_url"), float(confidence) if isinstance(confidence, int | float) else None,
-            None, None,
-        ))  # fmt: skip
+        if other:
+            other_id, other = self._org(other)
+        person, person_raw = self._person(data["person"])
+        org, org_raw = self._org(data["org"])
+        date = row[OCCURRED_ON] or _report_date(row[RECORDED_AT])
+        date = self._dates.get(date) or self._dates.setdefault(date, date)
+        approximate = bool(meta.get("date_approximate")) or row[OCCURRED_ON] is None
+        role, team = data.get("role"), data.get("team")
+        fact = MoveFact(row[EVENT_ID], row[POSITION], person, person_raw, org, org_raw, _DIRECTIONS[direction],
+                        role and self._strings.setdefault(role, role), team and self._strings.setdefault(team, team),
+                        date, floor_key(date), approximate, other_id, other)  # fmt: skip
+        self.moves.append((row[POSITION], row[EVENT_ID], person, org, person_raw, org_raw, fact.direction, role, team, date,
+                           fact.date_floor, approximate, other_id, other, meta.get("source_url"), None))  # fmt: skip
         if not self.deferred:
             self.affected.add(person)
+            return
+        group = self.facts.get(person)
+        if group is None:
+            self.facts[person] = [fact]
+        else:
+            group.append(fact)
 
     def flush(self) -> None:
         s, t = self.session, self.t
@@ -200,14 +222,14 @@ class _Applier:
             s.execute(
                 update(m)
                 .where(m.c.position == target, m.c.retracted_by.is_(None))
-                .values(retracted_by=bindparam("by"), retract_reason=bindparam("reason")),
+                .values(retracted_by=bindparam("by")),
                 params,
             )
             s.execute(
                 update(src)
                 .where(src.c.position == target, src.c.retracted_by.is_(None))
                 .values(retracted_by=bindparam("by")),
-                [{"t": p["t"], "by": p["by"]} for p in params],
+                params,
             )
             if not self.deferred:
                 targets = list(self.retractions)
@@ -227,11 +249,10 @@ class _Applier:
             position=row[POSITION], kind=kind, alias=alias, canonical=canonical, alias_id=old, canonical_id=new,
         ))  # fmt: skip
         self.resolver.add_merge(kind, alias, canonical)
-        (self._people if kind == "person" else self._orgs).clear()
         if old == new:
             return
+        (self.person_remap if kind == "person" else self.org_remap)[old] = new
         if self.deferred:
-            (self.person_remap if kind == "person" else self.org_remap)[old] = new
             return
         m = self.t.moves
         if kind == "person":
@@ -244,6 +265,30 @@ class _Applier:
             select(m.c.person_id).where((m.c.org_id == new) | (m.c.other_org_id == new)).distinct()
         )
         self.affected.update(found.scalars())
+
+    def final_facts(self) -> Iterator[tuple[str, list[MoveFact]]]:
+        """Rebuild mode: each person's live facts after every retraction and merge, by person id."""
+        people: dict[str, list[MoveFact]] = {}
+        for person, facts in self.facts.items():
+            final = _follow(self.person_remap, person) if self.person_remap else person
+            if final in people:
+                people[final] = sorted([*people[final], *facts], key=lambda f: f.position)
+            else:
+                people[final] = facts
+        self.facts = {}
+        for person in sorted(people):
+            facts = people.pop(person)
+            if self.retracted:
+                facts = [f for f in facts if f.event_id not in self.retracted]
+            if self.org_remap:
+                facts = [self._reorg(f) for f in facts]
+            if facts:
+                yield person, facts
+
+    def _reorg(self, f: MoveFact) -> MoveFact:
+        org = _follow(self.org_remap, f.org_id)
+        other = _follow(self.org_remap, f.other_org_id) if f.other_org_id else None
+        return f._replace(org_id=org, other_org_id=other)
 
     def apply_deferred_merges(self) -> None:
         """Rebuild mode: every id a merge moved goes to where its chain of merges ends, which is
@@ -268,19 +313,14 @@ def _data(row: tuple[Any, ...]) -> dict[str, Any]:
 
 
 FACT_COLUMNS = (
-    "event_id", "position", "person_id", "person_raw", "org_id", "org_raw", "direction", "role", "team",
-    "occurred_on", "report_date", "date_approximate", "other_org_id", "other_raw",
+    "event_id", "position", "person_id", "person_raw", "org_id", "org_raw", "direction", "role", "team", "date",
+    "date_floor", "date_approximate", "other_org_id", "other_raw",
 )  # fmt: skip
 
 
 def fact_from_row(row: Sequence[Any]) -> MoveFact:
-    """A MoveFact from a row in FACT_COLUMNS order (a Row or a driver tuple)."""
-    (event_id, position, person_id, person_raw, org_id, org_raw, direction, role, team, occurred_on,
-     report_date, approximate, other_org_id, other_raw) = row  # fmt: skip
-    return MoveFact(
-        event_id, position, person_id, person_raw, org_id, org_raw, direction, role, team,
-        occurred_on or report_date, bool(approximate) or occurred_on is None, other_org_id, other_raw,
-    )  # fmt: skip
+    """A MoveFact from a row in FACT_COLUMNS order."""
+    return MoveFact._make((*row[:11], bool(row[11]), *row[12:]))
 
 
 def facts_query(tables: TableSet) -> Any:
@@ -289,27 +329,6 @@ def facts_query(tables: TableSet) -> Any:
     return (
         select(*(m.c[c] for c in FACT_COLUMNS)).where(m.c.retracted_by.is_(None)).order_by(m.c.person_id, m.c.position)
     )
-
-
-def _all_facts(session: Session, tables: TableSet) -> Iterator[tuple[str, list[MoveFact]]]:
-    """Every person's live facts, streamed from the driver cursor in person order."""
-    sql = str(facts_query(tables).compile(dialect=session.get_bind().dialect))
-    cursor = _cursor(session)
-    try:
-        cursor.execute(sql)
-        person: str | None = None
-        facts: list[MoveFact] = []
-        while batch := cursor.fetchmany(20_000):
-            for row in batch:
-                if row[2] != person:
-                    if facts:
-                        yield person, facts  # type: ignore[misc]
-                    person, facts = row[2], []
-                facts.append(fact_from_row(row))
-        if facts:
-            yield person, facts  # type: ignore[misc]
-    finally:
-        cursor.close()
 
 
 class _SpanWriter:
@@ -386,7 +405,7 @@ def rebuild(
     transaction: readers see the old rows until the new ones are complete."""
     tables = tables_for(target)
     applied = 0
-    with transaction(engine) as session:
+    with _no_gc(), transaction(engine) as session:
         _lock(session)
         sqlite = _is_sqlite(session)
         if sqlite:  # a larger page cache for this connection; indexes rebuilt after the bulk load
@@ -411,13 +430,26 @@ def rebuild(
             _create_bulk_indexes(session, tables, "moves")
         applier.apply_deferred_merges()
         writer = _SpanWriter(session, tables, settings.dedup.window_days)
-        for person, facts in _all_facts(session, tables):
+        for person, facts in applier.final_facts():
             writer.person(person, facts)
         writer.flush()
         if sqlite:
             _create_bulk_indexes(session, tables, "spans")
         _set_checkpoint(session, tables, cursor)
     return applied
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """A replay allocates millions of long-lived objects and no cycles; the cyclic collector
+    would rescan all of them again and again (a third of the rebuild time at 1M events)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _drop_bulk_indexes(session: Session, tables: TableSet) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import BigInteger, Boolean, Column, Float, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, Index, Integer, MetaData, String, Table, Text
 from sqlmodel import Field, SQLModel
 
 Target = Literal["live", "scratch"]
@@ -48,16 +48,13 @@ class ProjMove(SQLModel, table=True):
     direction: str = Field(sa_column=Column(String(16), nullable=False))
     role: str | None = Field(default=None, sa_column=Column(Text))
     team: str | None = Field(default=None, sa_column=Column(Text))
-    seniority: str | None = Field(default=None, sa_column=Column(Text))
-    occurred_on: str | None = Field(default=None, sa_column=Column(String(10)))
-    report_date: str = Field(sa_column=Column(String(10), nullable=False))
-    date_approximate: bool = Field(sa_column=Column(Boolean, nullable=False))
+    date: str = Field(sa_column=Column(String(10), nullable=False))  # occurred_on, else the report date
+    date_floor: str = Field(sa_column=Column(String(10), nullable=False))
+    date_approximate: bool = Field(sa_column=Column(Boolean, nullable=False))  # flagged, or no date given
     other_org_id: str | None = Field(default=None, sa_column=Column(String(ID)))
     other_raw: str | None = Field(default=None, sa_column=Column(Text))
     source_url: str | None = Field(default=None, sa_column=Column(Text))
-    confidence: float | None = Field(default=None, sa_column=Column(Float))
     retracted_by: str | None = Field(default=None, sa_column=Column(String(36)))
-    retract_reason: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class ProjSource(SQLModel, table=True):
@@ -68,7 +65,6 @@ class ProjSource(SQLModel, table=True):
     event_id: str = Field(sa_column=Column(String(36), nullable=False))
     move_event_id: str = Field(sa_column=Column(String(36), nullable=False, index=True))
     source: str = Field(sa_column=Column(Text, nullable=False))
-    report_date: str = Field(sa_column=Column(String(10), nullable=False))
     retracted_by: str | None = Field(default=None, sa_column=Column(String(36)))
 
 
@@ -88,7 +84,7 @@ class ProjSpan(SQLModel, table=True):
     """roster: a stint of a person at an organisation; the roster at D is a range query."""
 
     __tablename__ = "proj_spans"
-    __table_args__ = (Index("ix_proj_spans_org", "org_id", "since_floor"),)
+    __table_args__ = (Index("ix_proj_spans_org", "org_id", "since_floor", "until_floor"),)
     person_id: str = Field(sa_column=Column(String(ID), primary_key=True))
     seq: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
     org_id: str = Field(sa_column=Column(String(ID), nullable=False))
@@ -125,7 +121,7 @@ _SCRATCH_METADATA = MetaData()
 # drops before its bulk load and recreates after: sorting once beats a million B-tree inserts.
 BULK_INDEXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "moves": (("ix_{p}proj_moves_person", ("person_id", "position")),),
-    "spans": (("ix_{p}proj_spans_org", ("org_id", "since_floor")),),
+    "spans": (("ix_{p}proj_spans_org", ("org_id", "since_floor", "until_floor")),),
 }
 
 
