@@ -34,7 +34,7 @@ from tracker.projections.runner import rebuild, run_projections  # noqa: E402
 from tracker.settings import OrganizationConfig, Settings  # noqa: E402
 from tracker.store import GENESIS_HASH, canonical_json, compute_hash, hash_fields  # noqa: E402
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 CACHE = Path("/tmp/exec-tracker-bench")
 NAMED = ["OpenAI", "Anthropic", "Google DeepMind", "Meta", "xAI", "Mistral", "Safe Superintelligence"]
 ROLES = [None, "researcher", "engineer", "VP Research", "Head of Safety", "CTO", "Member of Technical Staff"]

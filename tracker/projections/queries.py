@@ -11,10 +11,10 @@ import json
 from collections import Counter
 from dataclasses import asdict, dataclass
 from itertools import groupby
-from typing import Any
+from typing import Any, NamedTuple
 
 from orjson import loads
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Engine, select, text
 
 from tracker.dates import floor
 from tracker.db import read_session
@@ -25,8 +25,7 @@ from tracker.projections.tables import LIVE
 from tracker.settings import Settings
 
 
-@dataclass(frozen=True)
-class RosterLine:
+class RosterLine(NamedTuple):
     person: str
     person_id: str
     org: str
@@ -39,7 +38,7 @@ class RosterLine:
     event_ids: list[str]
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return self._asdict()
 
 
 @dataclass(frozen=True)
@@ -69,22 +68,20 @@ def roster(engine: Engine, settings: Settings, org: str, as_of: str | None = Non
     end (still there) counts to the end. The index on (org_id, since_floor, until_floor)
     answers the date test without reading the rows that fail it.
     """
-    s = LIVE.spans
-    columns = [s.c.person_id, s.c.seq, s.c.person_raw, s.c.role, s.c.team, s.c.since, s.c.since_approximate,
-               s.c.until, s.c.opened_by, s.c.event_ids]  # fmt: skip
+    where = "until IS NULL"
+    params: dict[str, str] = {}
+    if as_of is not None:
+        where = "(since_floor IS NULL OR since_floor <= :day) AND (until_floor IS NULL OR until_floor > :day)"
+        params["day"] = floor(as_of).isoformat()
+    # plain text SQL: no per-row type processing, the roster can be thousands of lines
+    sql = text(
+        "SELECT person_id, seq, person_raw, role, team, since, since_approximate, until, opened_by, event_ids "
+        f"FROM {LIVE.spans.name} WHERE org_id = :org AND {where}"
+    )
     with read_session(engine) as session:
         resolver = load_resolver(session, settings, LIVE)
         merged = _merged_people(session)
-        query = select(*columns).where(s.c.org_id == resolver.org_id(org))
-        if as_of is None:
-            query = query.where(s.c.until.is_(None))
-        else:
-            day = floor(as_of).isoformat()
-            query = query.where(
-                or_(s.c.since_floor.is_(None), s.c.since_floor <= day),
-                or_(s.c.until_floor.is_(None), s.c.until_floor > day),
-            )
-        rows = session.execute(query).all()
+        rows = session.execute(sql, {"org": resolver.org_id(org), **params}).all()
     latest: dict[str, Any] = {}
     for row in rows:  # one line per person: their latest stint
         if row.person_id not in latest or row.seq > latest[row.person_id].seq:
