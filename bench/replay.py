@@ -27,8 +27,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tracker.db import make_engine, migrate  # noqa: E402
-from tracker.ids import org_id, person_id  # noqa: E402
+from tracker.db import make_engine, migrate, transaction  # noqa: E402
+from tracker.extract.model import Move  # noqa: E402
+from tracker.ids import person_id  # noqa: E402
+from tracker.projections.dedup import find_same_move  # noqa: E402
 from tracker.projections.queries import roster  # noqa: E402
 from tracker.projections.runner import rebuild, run_projections  # noqa: E402
 from tracker.settings import OrganizationConfig, Settings  # noqa: E402
@@ -76,7 +78,13 @@ def _events(n: int, seed: int = 7) -> Any:
         elif roll < 0.0902:
             who = rng.randrange(len(people))
             alias = f"{people[who]} Jr"
-            yield person_id(alias), "EntityMerged", None, {"kind": "person", "alias": alias, "canonical": people[who]}, {}
+            yield (
+                person_id(alias),
+                "EntityMerged",
+                None,
+                {"kind": "person", "alias": alias, "canonical": people[who]},
+                {},
+            )
         else:
             p = rng.randrange(len(people))
             name = people[p]
@@ -127,7 +135,9 @@ def generate(path: Path, n: int) -> None:
         version = versions.get(stream, 0) + 1
         versions[stream] = version
         recorded = BASE_TIME + timedelta(seconds=position * 30)
-        fields = hash_fields(position, event_id, stream, version, kind, 1, occurred_on, recorded, data, meta, None, prev)
+        fields = hash_fields(
+            position, event_id, stream, version, kind, 1, occurred_on, recorded, data, meta, None, prev
+        )
         digest = compute_hash(fields)
         rows.append((position, event_id, stream, version, kind, 1, occurred_on,
                      recorded.strftime("%Y-%m-%d %H:%M:%S.%f"), canonical_json(data), canonical_json(meta),
@@ -189,6 +199,15 @@ def main() -> None:
         took = time.perf_counter() - started
         print(f"incremental catch-up: {caught:,} events in {took:.2f} s ({caught / took:,.0f} events/s)")
 
+    dedup_timings = []
+    with transaction(engine) as session:  # the ingest-time lookup, on the full log
+        for i in range(0, 2000, 100):
+            move = Move(person=f"Person {i:06d}", org="OpenAI", direction="joined", date="2021-03-04")
+            started = time.perf_counter()
+            find_same_move(session, settings, move)
+            dedup_timings.append(time.perf_counter() - started)
+    print(f"dedup lookup (find_same_move): median {statistics.median(dedup_timings) * 1000:.2f} ms over 20 people")
+
     day = "2020-06-15"
     for org in ("OpenAI", "Lab 150"):
         timings = []
@@ -198,8 +217,12 @@ def main() -> None:
             timings.append(time.perf_counter() - started)
         print(
             f"roster {org} --as-of {day}: {len(lines):,} people, median {statistics.median(timings) * 1000:.1f} ms, "
-            f"max {max(timings) * 1000:.1f} ms (of {org_id(org)}, 20 runs)"
+            f"max {max(timings) * 1000:.1f} ms (20 runs)"
         )
+    for table in ("events", "proj_moves", "proj_sources", "proj_spans"):
+        with engine.connect() as conn:
+            count = conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
+        print(f"  {table}: {count:,} rows")
 
 
 if __name__ == "__main__":

@@ -68,7 +68,7 @@ def roster(engine: Engine, settings: Settings, org: str, as_of: str | None = Non
     end (still there) counts to the end. The index on (org_id, since_floor, until_floor)
     answers the date test without reading the rows that fail it.
     """
-    where = "until IS NULL"
+    where = "until_floor IS NULL"
     params: dict[str, str] = {}
     if as_of is not None:
         where = "(since_floor IS NULL OR since_floor <= :day) AND (until_floor IS NULL OR until_floor > :day)"
