@@ -14,7 +14,7 @@ from itertools import groupby
 from typing import Any, NamedTuple
 
 from orjson import loads
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select
 
 from tracker.dates import floor
 from tracker.db import read_session
@@ -68,39 +68,47 @@ def roster(engine: Engine, settings: Settings, org: str, as_of: str | None = Non
     end (still there) counts to the end. The index on (org_id, since_floor, until_floor)
     answers the date test without reading the rows that fail it.
     """
-    where = "until_floor IS NULL"
-    params: dict[str, str] = {}
-    if as_of is not None:
-        where = "(since_floor IS NULL OR since_floor <= :day) AND (until_floor IS NULL OR until_floor > :day)"
-        params["day"] = floor(as_of).isoformat()
-    # plain text SQL: no per-row type processing, the roster can be thousands of lines
-    sql = text(
-        "SELECT person_id, seq, person_raw, role, team, since, since_approximate, until, opened_by, event_ids "
-        f"FROM {LIVE.spans.name} WHERE org_id = :org AND {where}"
-    )
     with read_session(engine) as session:
         resolver = load_resolver(session, settings, LIVE)
         merged = _merged_people(session)
-        rows = session.execute(sql, {"org": resolver.org_id(org), **params}).all()
-    latest: dict[str, Any] = {}
+        mark = "?" if session.get_bind().dialect.name == "sqlite" else "%s"
+        params: tuple[str, ...] = (resolver.org_id(org),)
+        where = "until_floor IS NULL"
+        if as_of is not None:
+            where = f"(since_floor IS NULL OR since_floor <= {mark}) AND (until_floor IS NULL OR until_floor > {mark})"
+            day = floor(as_of).isoformat()
+            params += (day, day)
+        # the driver's cursor, no per-row wrapping: a roster can be thousands of lines
+        cursor = session.connection().connection.cursor()
+        try:
+            cursor.execute(
+                "SELECT person_id, seq, person_raw, role, team, since, since_approximate, until, opened_by, "
+                f"event_ids FROM {LIVE.spans.name} WHERE org_id = {mark} AND {where}",
+                params,
+            )
+            rows = cursor.fetchall()
+        finally:
+            cursor.close()
+    latest: dict[str, tuple[Any, ...]] = {}
     for row in rows:  # one line per person: their latest stint
-        if row.person_id not in latest or row.seq > latest[row.person_id].seq:
-            latest[row.person_id] = row
+        seen = latest.get(row[0])
+        if seen is None or row[1] > seen[1]:
+            latest[row[0]] = row
     org_name = resolver.org_name(org)
     lines = [
         RosterLine(
-            person=resolver.person_name(r.person_raw) if r.person_id in merged else r.person_raw,
-            person_id=r.person_id,
-            org=org_name,
-            role=r.role,
-            team=r.team,
-            since=r.since,
-            since_approximate=bool(r.since_approximate),
-            until=r.until,
-            opened_by=r.opened_by,
-            event_ids=loads(r.event_ids),
+            resolver.person_name(name) if pid in merged else name,
+            pid,
+            org_name,
+            role,
+            team,
+            since,
+            bool(approximate),
+            until,
+            opened_by,
+            loads(event_ids),
         )
-        for r in latest.values()
+        for pid, _, name, role, team, since, approximate, until, opened_by, event_ids in latest.values()
     ]
     return sorted(lines, key=lambda line: (line.person.casefold(), line.person_id))
 
