@@ -151,7 +151,8 @@ def transitions_of(moves: list[MoveFact], window: int) -> list[Transition]:
             t = Transition("role_changed", m.person_raw, to_org_id=m.org_id, to_raw=m.org_raw, joined_on=m.date)
             t.joined_explicit, t.approximate, t.role, t.team = True, m.approximate, m.role, m.team
             ts.append(t)
-        _add(t.event_ids, [m.event_id])
+        if m.event_id not in t.event_ids:
+            t.event_ids.append(m.event_id)
     return ts
 
 

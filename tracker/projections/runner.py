@@ -63,10 +63,12 @@ def _fetch(session: Session, after: int, upto: int | None, limit: int) -> Sequen
         cursor.close()
 
 
-MOVE_COLUMNS = (
-    "position", "event_id", "person_id", "org_id", "person_raw", "org_raw", "direction", "role", "team", "date",
-    "date_floor", "date_approximate", "other_org_id", "other_raw", "source_url", "retracted_by",
+FACT_COLUMNS = (
+    "event_id", "position", "person_id", "person_raw", "org_id", "org_raw", "direction", "role", "team", "date",
+    "date_floor", "date_approximate", "other_org_id", "other_raw",
 )  # fmt: skip
+# A move row is its MoveFact (in FACT_COLUMNS order) plus these: built by one tuple concatenation.
+MOVE_COLUMNS = (*FACT_COLUMNS, "source_url", "retracted_by")
 SOURCE_COLUMNS = ("position", "event_id", "move_event_id", "source", "retracted_by")
 
 
@@ -196,8 +198,7 @@ class _Applier:
         fact = MoveFact(row[EVENT_ID], row[POSITION], person, person_raw, org, org_raw, _DIRECTIONS[direction],
                         role and self._strings.setdefault(role, role), team and self._strings.setdefault(team, team),
                         date, floor_key(date), approximate, other_id, other)  # fmt: skip
-        self.moves.append((row[POSITION], row[EVENT_ID], person, org, person_raw, org_raw, fact.direction, role, team, date,
-                           fact.date_floor, approximate, other_id, other, meta.get("source_url"), None))  # fmt: skip
+        self.moves.append((*fact, meta.get("source_url"), None))
         if not self.deferred:
             self.affected.add(person)
             return
@@ -312,12 +313,6 @@ def _data(row: tuple[Any, ...]) -> dict[str, Any]:
     return data if row[VERSION] == EVENT_TYPES[row[TYPE]].schema_version else upcast(row[TYPE], row[VERSION], data)
 
 
-FACT_COLUMNS = (
-    "event_id", "position", "person_id", "person_raw", "org_id", "org_raw", "direction", "role", "team", "date",
-    "date_floor", "date_approximate", "other_org_id", "other_raw",
-)  # fmt: skip
-
-
 def fact_from_row(row: Sequence[Any]) -> MoveFact:
     """A MoveFact from a row in FACT_COLUMNS order."""
     return MoveFact._make((*row[:11], bool(row[11]), *row[12:]))
@@ -409,7 +404,7 @@ def rebuild(
         _lock(session)
         sqlite = _is_sqlite(session)
         if sqlite:  # a larger page cache for this connection; indexes rebuilt after the bulk load
-            session.execute(text("PRAGMA cache_size=-65536"))
+            session.execute(text("PRAGMA cache_size=-16384"))
             _drop_bulk_indexes(session, tables)
         for table in reversed(tables.all):
             session.execute(delete(table))
