@@ -37,6 +37,7 @@ PROJECTION_LOCK = 7_250_003
 CHUNK = 500  # ids per IN (...) list
 Progress = Callable[[int, int], None]  # (events applied, events to apply)
 _DIRECTIONS = {d: d for d in DIRECTIONS}
+_new_tuple = tuple.__new__
 # Column order of the raw event rows the applier reads (driver cursor: no per-row ORM cost).
 POSITION, EVENT_ID, TYPE, VERSION, OCCURRED_ON, RECORDED_AT, DATA, META = range(8)
 _EVENT_SQL = (
@@ -139,7 +140,7 @@ class _Applier:
         self.facts: dict[str, list[MoveFact]] = {}  # rebuild mode: person id (as resolved then) -> facts
         self.retracted: set[str] = set()
         self._strings: dict[str, str] = {}  # one copy of each repeated role and team held in memory
-        self._dates: dict[str, str] = {}
+        self._dates: dict[str, tuple[str, str]] = {}  # date as written -> (one shared copy, its floor)
         self._people: dict[str, tuple[str, str]] = {}  # name as written -> (id as first resolved, name)
         self._orgs: dict[str, tuple[str, str]] = {}
 
@@ -191,13 +192,17 @@ class _Applier:
             other_id, other = self._org(other)
         person, person_raw = self._person(data["person"])
         org, org_raw = self._org(data["org"])
-        date = row[OCCURRED_ON] or _report_date(row[RECORDED_AT])
-        date = self._dates.get(date) or self._dates.setdefault(date, date)
+        written = row[OCCURRED_ON] or _report_date(row[RECORDED_AT])
+        dated = self._dates.get(written)
+        if dated is None:
+            dated = self._dates[written] = (written, floor_key(written))
         approximate = bool(meta.get("date_approximate")) or row[OCCURRED_ON] is None
         role, team = data.get("role"), data.get("team")
-        fact = MoveFact(row[EVENT_ID], row[POSITION], person, person_raw, org, org_raw, _DIRECTIONS[direction],
-                        role and self._strings.setdefault(role, role), team and self._strings.setdefault(team, team),
-                        date, floor_key(date), approximate, other_id, other)  # fmt: skip
+        fact: MoveFact = _new_tuple(MoveFact, (  # tuple.__new__: a million NamedTuple.__new__ calls add up
+            row[EVENT_ID], row[POSITION], person, person_raw, org, org_raw, _DIRECTIONS[direction],
+            role and self._strings.setdefault(role, role), team and self._strings.setdefault(team, team),
+            *dated, approximate, other_id, other,
+        ))  # fmt: skip
         self.moves.append((*fact, meta.get("source_url"), None))
         if not self.deferred:
             self.affected.add(person)
