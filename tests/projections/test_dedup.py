@@ -68,3 +68,11 @@ def test_person_merge_widens_dedup(engine: Engine) -> None:
     corrections.merge(engine, "person", "J. Schulman", "John Schulman", "test")
     again = report(engine, st, "John Schulman", "joined", "Anthropic", "2024-08-06")
     assert again.type == "MoveCorroborated" and again.data["move_event_id"] == first.event_id
+
+
+def test_partial_dates_are_intervals(engine: Engine) -> None:
+    st = settings(window_days=10)
+    first = report(engine, st, "Grace Hopper", "left", "Acme", "2024")
+    # a year-precise date contains 2024-12-20: 0 days apart, not 354
+    assert report(engine, st, "Grace Hopper", "left", "Acme", "2024-12-20").data["move_event_id"] == first.event_id
+    assert report(engine, st, "Grace Hopper", "left", "Acme", "2025-01-11").type == "MoveReported"

@@ -84,3 +84,11 @@ def test_leave_reported_twice_is_one_departure(engine: Engine) -> None:
     spans = list(projection_rows(engine, "spans"))
     assert len(spans) == 1
     assert [line.person for line in roster(engine, settings(), "OpenAI", as_of="2024-09-24")] == ["Mira Murati"]
+
+
+def test_departure_naming_destination_puts_them_there(engine: Engine) -> None:
+    manual(engine, "Barret Zoph", "left", "OpenAI", "2024-09-25", destination_org="Thinking Machines")
+    run_projections(engine, settings())
+    [line] = roster(engine, settings(), "Thinking Machines")
+    assert (line.person, line.since, line.since_approximate) == ("Barret Zoph", "2024-09-25", True)
+    assert roster(engine, settings(), "Thinking Machines", as_of="2024-09-24") == []
