@@ -19,8 +19,9 @@ from sqlalchemy import Engine, select
 from tracker.dates import floor
 from tracker.db import read_session
 from tracker.projections.derive import ARRIVALS, flows_of, span_from_row, transitions_of
+from tracker.projections.facts import fact_from_row, facts_query
 from tracker.projections.resolution import EntityResolver
-from tracker.projections.runner import fact_from_row, facts_query, load_resolver
+from tracker.projections.runner import load_resolver
 from tracker.projections.tables import LIVE
 from tracker.settings import Settings
 
