@@ -111,3 +111,11 @@ def test_rebuild_to_position_matches_incremental_prefix(engine: Engine) -> None:
         ("person:ada-lovelace", "org:openai"),
         ("person:ada-lovelace", "org:anthropic"),
     ]
+
+
+def test_rebuild_to_position_zero_is_empty(engine: Engine) -> None:
+    st_ = settings()
+    _apply(engine, ("move", "Ada Lovelace", "OpenAI", "joined", "2023-06", "CTO", None, False), [])
+    assert rebuild(engine, st_, target="scratch", to_position=0) == 0
+    assert list(projection_rows(engine, "moves", target="scratch")) == []
+    assert run_projections(engine, st_, target="scratch") == 1

@@ -49,7 +49,10 @@ _EVENT_SQL = (
 def _fetch(session: Session, after: int, upto: int | None, limit: int) -> Sequence[tuple[Any, ...]]:
     cursor = driver_cursor(session)
     try:
-        cursor.execute(_EVENT_SQL.format(p="?" if is_sqlite_session(session) else "%s"), (after, upto or 2**62, limit))
+        cursor.execute(
+            _EVENT_SQL.format(p="?" if is_sqlite_session(session) else "%s"),
+            (after, 2**62 if upto is None else upto, limit),
+        )
         return list(cursor.fetchall())
     finally:
         cursor.close()
