@@ -60,7 +60,7 @@ def test_record_list_roster_verify(cli_env: str) -> None:
     recorded = json.loads(out)
     assert recorded["type"] == "ManualMoveRecorded" and recorded["occurred_on"] == "2026-01"
     assert recorded["meta"] == {"actor": "cli:tester", "source_url": "https://example.org/a"}
-    assert invoke("record", "joined", "--person", "Jan Leike", "--org", "Anthropic")[0] == 0
+    assert invoke("record", "joined", "--person", "Jan Leike", "--org", "Anthropic", "--date", "2024-05")[0] == 0
     assert invoke("record", "left", "--person", "Jan Leike", "--org", "Anthropic", "--date", "2026-02-03")[0] == 0
 
     code, out = invoke("events", "--json", "--after", "1", "--limit", "1")

@@ -7,6 +7,7 @@ Exit codes (stable, scripts rely on them):
 
 from __future__ import annotations
 
+import csv
 import functools
 import getpass
 import json
@@ -35,7 +36,8 @@ from tracker.extract import extract, move_to_json
 from tracker.extract.batch import run_batch
 from tracker.extract.resolve import resolver_from_settings
 from tracker.ids import person_id
-from tracker.projections.memory import fold_roster
+from tracker.projections.queries import roster as roster_query
+from tracker.projections.runner import run_projections
 from tracker.settings import ConfigError, Settings, load_settings
 from tracker.store import ConcurrencyError, EventStore, NewEvent
 
@@ -241,17 +243,88 @@ def verify(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 @guarded
 def roster(
     ctx: typer.Context,
-    org: Annotated[str, typer.Argument(help="Organisation name.")],
+    org: Annotated[str, typer.Argument(help="Organisation name (aliases and merges resolve).")],
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", callback=date_option, help="Roster on this date (YYYY-MM-DD, YYYY-MM).")
+    ] = None,
+    as_json: JsonOpt = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
+) -> None:
+    """Who is at ORG now, or on a past date, with role and since (~ marks an approximate date)."""
+    if as_json and as_csv:
+        fail("choose one of --json and --csv", ExitCode.USAGE)
+    st = state(ctx)
+    run_projections(st.engine, st.settings)
+    lines = roster_query(st.engine, st.settings, org, as_of)
+    if as_json:
+        print_json([line.to_json() for line in lines])
+        return
+    if as_csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["person", "role", "team", "since", "since_approximate", "opened_by"])
+        for line in lines:
+            writer.writerow([line.person, line.role or "", line.team or "", line.since or "",
+                             int(line.since_approximate), line.opened_by or ""])  # fmt: skip
+        return
+    when = f" on {as_of}" if as_of else ""
+    table = Table("person", "role", "team", "since", title=f"{org}{when}: {len(lines)} people")
+    for line in lines:
+        since = (line.since or "unknown") + (" ~" if line.since_approximate and line.since else "")
+        role = line.role or ("founder" if line.opened_by == "founded" else "")
+        table.add_row(line.person, role, line.team or "", since)
+    console.print(table)
+
+
+# --- projections ---
+from rich.progress import TimeElapsedColumn  # noqa: E402
+
+from tracker.db import read_session  # noqa: E402
+from tracker.projections import corrections  # noqa: E402
+from tracker.projections import queries as projection_queries  # noqa: E402
+from tracker.projections.runner import checkpoint  # noqa: E402
+from tracker.projections.runner import rebuild as rebuild_projections  # noqa: E402
+from tracker.projections.tables import LIVE  # noqa: E402
+
+projections_app = typer.Typer(help="Maintain the projections (roster, timeline, flows).", no_args_is_help=True)
+app.add_typer(projections_app, name="projections")
+
+
+def _dates(left: str | None, joined: str | None) -> tuple[str, str]:
+    return left or "?", joined or "?"
+
+
+@app.command()
+@guarded
+def person(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Person's name (merged aliases resolve).")],
     as_json: JsonOpt = False,
 ) -> None:
-    """Who is at ORG now, by the events in the log."""
-    lines = fold_roster(state(ctx).store.read_all(), org)
+    """A person's moves in order, with role, dates and every source."""
+    st = state(ctx)
+    run_projections(st.engine, st.settings)
+    display, entries = projection_queries.timeline(st.engine, st.settings, name)
     if as_json:
-        print_json([line.__dict__ for line in lines])
+        print_json({"person": display, "moves": entries})
         return
-    table = Table("person", "role", "team", "since", title=f"{org}: {len(lines)} people")
-    for line in lines:
-        table.add_row(line.person, line.role or "", line.team or "", line.since or "")
+    if not entries:
+        console.print(f"no moves known for {name}")
+        return
+    table = Table("date", "move", "role", "sources", title=display)
+    for e in entries:
+        if e["kind"] == "role_changed":
+            when, move = e["joined_on"] or "?", f"new role at {e['to_org']}"
+        else:
+            left, joined = _dates(e["left_on"], e["joined_on"])
+            arrive = "founded" if e["founded"] else "joined"
+            if e["from_org"] and e["to_org"]:
+                when, move = joined, f"{e['from_org']} → {e['to_org']} (left {left}, {arrive} {joined})"
+            elif e["from_org"]:
+                when, move = left, f"left {e['from_org']}"
+            else:
+                when, move = joined, f"{arrive} {e['to_org']}"
+        mark = " ~" if e["approximate"] else ""
+        table.add_row(when + mark, move, e["role"] or "", "\n".join(e["sources"]))
     console.print(table)
 
 
@@ -505,3 +578,123 @@ def extract_cmd(
     for m in moves:
         table.add_row(m.person, m.direction, m.org, m.role or "", m.date or "", f"{m.confidence:.2f}", m.evidence)
     console.print(table)
+
+
+@app.command()
+@guarded
+def flows(
+    ctx: typer.Context,
+    from_org: Annotated[str | None, typer.Option("--from", help="Organisation they left.")] = None,
+    to_org: Annotated[str | None, typer.Option("--to", help="Organisation they later joined.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", callback=date_option, help="Only joins on or after this date.")
+    ] = None,
+    matrix: Annotated[bool, typer.Option("--matrix", help="Counts across the watched organisations.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Who left one organisation and later joined another (alumni flows), with dates."""
+    st = state(ctx)
+    run_projections(st.engine, st.settings)
+    if matrix:
+        orgs, counts = projection_queries.flow_matrix(
+            st.engine, st.settings, projection_queries.watched_orgs(st.settings), since
+        )
+        if as_json:
+            print_json(
+                {"orgs": orgs, "counts": [{"from": a, "to": b, "count": n} for (a, b), n in sorted(counts.items())]}
+            )
+            return
+        table = Table("from \\ to", *orgs, title="people who left (row) and later joined (column)")
+        for a in orgs:
+            table.add_row(a, *(str(counts.get((a, b), "")) if a != b else "·" for b in orgs))
+        console.print(table)
+        return
+    lines = projection_queries.flows(st.engine, st.settings, from_org=from_org, to_org=to_org, since=since)
+    if as_json:
+        print_json({"count": len({line.person_id for line in lines}), "flows": [line.to_json() for line in lines]})
+        return
+    title = f"{from_org or 'any'} → {to_org or 'any'}: {len({line.person_id for line in lines})} people"
+    table = Table("person", "from", "left", "to", "joined", title=title)
+    for line in lines:
+        table.add_row(line.person, line.from_org, line.left_on, line.to_org, line.joined_on)
+    console.print(table)
+
+
+@app.command()
+@guarded
+def retract(
+    ctx: typer.Context,
+    event_id: Annotated[str, typer.Argument(help="The move (or corroboration) event to retract.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why it is wrong (kept in the log).")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Mark a reported move as wrong: appends MoveRetracted; views drop the move, the log keeps it."""
+    st = state(ctx)
+    try:
+        event = corrections.retract(st.engine, event_id, reason, actor(), st.settings)
+    except corrections.CorrectionError as exc:
+        fail(str(exc), ExitCode.USAGE)
+    run_projections(st.engine, st.settings)
+    if as_json:
+        print_json(event.to_json())
+    else:
+        console.print(f"retracted {event_id} at position {event.position} ({event.event_id})")
+
+
+@app.command()
+@guarded
+def merge(
+    ctx: typer.Context,
+    kind: Annotated[str, typer.Argument(help="person | org")],
+    alias: Annotated[str, typer.Argument(help="The other name (becomes an alias).")],
+    canonical: Annotated[str, typer.Argument(help="The name to keep.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Declare two names one entity: appends EntityMerged; views re-resolve history too."""
+    st = state(ctx)
+    try:
+        event = corrections.merge(st.engine, kind, alias, canonical, actor())
+    except corrections.CorrectionError as exc:
+        fail(str(exc), ExitCode.USAGE)
+    run_projections(st.engine, st.settings)
+    if as_json:
+        print_json(event.to_json())
+    else:
+        console.print(f"merged {kind} {alias!r} into {canonical!r} at position {event.position}")
+
+
+@projections_app.command("rebuild")
+@guarded
+def projections_rebuild(
+    ctx: typer.Context,
+    to_position: Annotated[int | None, typer.Option("--to-position", min=0, help="Replay only up to here.")] = None,
+    scratch: Annotated[bool, typer.Option("--scratch", help="Rebuild into the scratch tables.")] = False,
+) -> None:
+    """Drop the projections and replay the event log from position 0."""
+    st = state(ctx)
+    columns = (TextColumn("replaying"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err_console, transient=False) as bar:
+        task = bar.add_task("replay", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        applied = rebuild_projections(
+            st.engine, st.settings, target="scratch" if scratch else "live", to_position=to_position, progress=progress
+        )
+    console.print(f"rebuilt projections from {applied} events")
+
+
+@projections_app.command("status")
+@guarded
+def projections_status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Checkpoint of the projections against the head of the log."""
+    st = state(ctx)
+    head = st.store.head()
+    with read_session(st.engine) as session:
+        position = checkpoint(session, LIVE)
+    out = {"checkpoint": position, "head": head.position if head else 0}
+    if as_json:
+        print_json(out)
+    else:
+        console.print(f"projections at position {out['checkpoint']}, log head at {out['head']}")

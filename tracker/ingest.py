@@ -33,6 +33,7 @@ from tracker.extract.model import Move
 from tracker.extract.resolve import resolver_from_settings
 from tracker.logfmt import log_event
 from tracker.moves import move_key, record_move
+from tracker.projections.runner import run_projections
 from tracker.settings import Settings, SourceConfig
 from tracker.sources.article import extract_article
 from tracker.sources.documents import NewDocument, insert_document, known_urls
@@ -48,8 +49,9 @@ Extractor = Callable[..., list[Move]]
 AfterCycleHook = Callable[[Engine, Settings], object]
 
 # Run after every poll cycle (by `tracker poll` and by the daemon after each job), in order:
-# alerts written by the cycle go out at once rather than on the dispatcher's next tick.
-AFTER_CYCLE_HOOKS: tuple[AfterCycleHook, ...] = (dispatch_pending,)
+# the views catch up with the new events, and alerts written by the cycle go out at once
+# rather than on the dispatcher's next tick.
+AFTER_CYCLE_HOOKS: tuple[AfterCycleHook, ...] = (run_projections, dispatch_pending)
 
 ACTOR = "daemon"
 ACCEPT = {

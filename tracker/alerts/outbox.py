@@ -9,7 +9,7 @@ idempotent re-append returns the original event) never makes a second alert.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -20,7 +20,7 @@ from tracker.alerts.render import Message, render_correction, render_flow, rende
 from tracker.alerts.rules import OrgNames, confident_enough, flow_hits, move_facts, move_reasons
 from tracker.dates import to_utc, utc_now
 from tracker.db import read_session
-from tracker.events import MOVE_TYPES, MoveRetracted
+from tracker.events import MOVE_TYPES, MoveCorroborated, MoveRetracted
 from tracker.ids import person_id, slugify
 from tracker.settings import Settings
 from tracker.store import EVENTS, RecordedEvent, row_to_event
@@ -66,11 +66,13 @@ def enqueue_for_event(session: Session, settings: Settings, event: RecordedEvent
     """Write outbox rows for `event` if it is notable; returns how many were new.
 
     Runs in the caller's transaction (the one that appended `event`), so the event and its
-    alerts commit together. MoveCorroborated never alerts; MoveRetracted cancels alerts not
-    yet delivered and enqueues a correction in the thread of one that was.
+    alerts commit together. MoveCorroborated never makes a second alert; MoveRetracted cancels
+    alerts not yet delivered and enqueues a correction in the thread of one that was.
     """
     if event.type in MOVE_TYPES:
         return _enqueue_move(session, settings, event)
+    if event.type == MoveCorroborated.type:
+        return _enqueue_confirmed(session, settings, event)
     if event.type == MoveRetracted.type:
         return _enqueue_correction(session, settings, event)
     return 0
@@ -93,6 +95,20 @@ def _enqueue_move(session: Session, settings: Settings, event: RecordedEvent) ->
         key = f"flow:{hit.key}:{slugify(facts.person)}"
         added += _insert(session, settings, event, "flow", key, facts.event_id, _summary(message), message)
     return added
+
+
+def _enqueue_confirmed(session: Session, settings: Settings, event: RecordedEvent) -> int:
+    """A hedged first report ("is expected to join") stays below `min_confidence` and quiet; when
+    a later report of the same move is confident, the move alerts then, with that report's
+    evidence and link. The alert key is the move's, so a move that already alerted never
+    alerts twice."""
+    payload = event.payload
+    assert isinstance(payload, MoveCorroborated)
+    row = session.execute(select(EVENTS).where(EVENTS.c.event_id == payload.move_event_id)).first()
+    if row is None:
+        return 0
+    move = row_to_event(row)
+    return _enqueue_move(session, settings, replace(move, meta={**move.meta, **event.meta}))
 
 
 def _enqueue_correction(session: Session, settings: Settings, event: RecordedEvent) -> int:
