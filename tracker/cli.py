@@ -8,12 +8,13 @@ Exit codes (stable, scripts rely on them):
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import getpass
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import nullcontext
 from enum import IntEnum
 from pathlib import Path
@@ -21,24 +22,37 @@ from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.tree import Tree
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from tracker.alerts.outbox import enqueue_for_event
-from tracker.audit.transfer import ImportRefused, export_events, import_events
+from tracker.audit.explain import explain as explain_person
+from tracker.audit.replay import parse_moment, position_as_of, replayed_rosters
+from tracker.audit.replay import replay as run_replay
+from tracker.audit.transfer import CSV_COLUMNS, ImportRefused, export_rows, import_events
 from tracker.audit.verify import verify as verify_log
+from tracker.daemon import run_daemon
 from tracker.dates import DateError, floor, iso_utc, parse_partial_date
-from tracker.db import SchemaError, make_engine, migrate, transaction
+from tracker.db import SchemaError, make_engine, migrate, read_session, transaction
 from tracker.events import DIRECTIONS, ManualMoveRecorded
 from tracker.extract import extract, move_to_json
 from tracker.extract.batch import run_batch
 from tracker.extract.resolve import resolver_from_settings
 from tracker.ids import person_id
+from tracker.ingest import CycleReport, poll_once, select_sources
+from tracker.projections import corrections
+from tracker.projections import queries as projection_queries
+from tracker.projections.queries import FlowLine
 from tracker.projections.queries import roster as roster_query
-from tracker.projections.runner import run_projections
+from tracker.projections.runner import checkpoint, projection_rows, run_projections
+from tracker.projections.runner import rebuild as rebuild_projections
+from tracker.projections.tables import LIVE
 from tracker.settings import ConfigError, Settings, load_settings
+from tracker.sources.state import source_statuses
 from tracker.store import ConcurrencyError, EventStore, NewEvent
 
 app = typer.Typer(
@@ -276,14 +290,6 @@ def roster(
 
 
 # --- projections ---
-from rich.progress import TimeElapsedColumn  # noqa: E402
-
-from tracker.db import read_session  # noqa: E402
-from tracker.projections import corrections  # noqa: E402
-from tracker.projections import queries as projection_queries  # noqa: E402
-from tracker.projections.runner import checkpoint  # noqa: E402
-from tracker.projections.runner import rebuild as rebuild_projections  # noqa: E402
-from tracker.projections.tables import LIVE  # noqa: E402
 
 projections_app = typer.Typer(help="Maintain the projections (roster, timeline, flows).", no_args_is_help=True)
 app.add_typer(projections_app, name="projections")
@@ -334,25 +340,132 @@ def person(
 def export_cmd(
     ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", help="jsonl | csv")] = "jsonl",
-    after: Annotated[int, typer.Option("--after", help="Only events after this position.")] = 0,
-    view: Annotated[str, typer.Option("--view", help="events")] = "events",
+    after: Annotated[int, typer.Option("--after", help="Only events after this position (view events).")] = 0,
+    view: Annotated[str, typer.Option("--view", help="events | roster | flows")] = "events",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
 ) -> None:
     """Stream the log (or a view) as JSON Lines or CSV; a JSONL export of events re-imports."""
     if fmt not in ("jsonl", "csv"):
         fail(f"--format must be jsonl or csv, not {fmt!r}", ExitCode.USAGE)
-    if view != "events":
-        fail(f"--view must be events, not {view!r}", ExitCode.USAGE)
-    store = state(ctx).store
-    head = store.head()
-    total = max(0, (head.position if head else 0) - after)
+    if view not in ("events", "roster", "flows"):
+        fail(f"--view must be events, roster or flows, not {view!r}", ExitCode.USAGE)
+    st = state(ctx)
+    rows: Iterable[Mapping[str, Any]]
+    if view == "events":
+        head = st.store.head()
+        total: int | None = max(0, (head.position if head else 0) - after)
+        rows, columns = (e.to_json() for e in st.store.read_all(after_position=after)), CSV_COLUMNS
+    else:
+        run_projections(st.engine, st.settings)
+        total = None
+        if view == "roster":
+            columns = [c.name for c in LIVE.spans.columns]
+            rows = (dict(zip(columns, r, strict=True)) for r in projection_rows(st.engine, "spans"))
+        else:
+            columns = [f.name for f in dataclasses.fields(FlowLine)]
+            rows = (f.to_json() for f in projection_queries.flows(st.engine, st.settings))
     with (
         progress_bar() as bar,
         output.open("w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout) as out,
     ):
         task = bar.add_task(f"exporting {view}", total=total)
-        count = export_events(store.read_all(after_position=after), out, fmt, lambda n: bar.update(task, completed=n))
-    err_console.print(f"exported {count} events", highlight=False)
+        count = export_rows(rows, out, fmt, columns, lambda n: bar.update(task, completed=n))
+    err_console.print(f"exported {count} {view} rows", highlight=False)
+
+
+@app.command()
+@guarded
+def replay(
+    ctx: typer.Context,
+    to_position: Annotated[
+        int | None, typer.Option("--to-position", min=0, help="Replay only up to this position.")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Replay what was recorded by this date or UTC datetime.")
+    ] = None,
+    org: Annotated[list[str] | None, typer.Option("--org", help="Rosters to show (default: watched).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Rebuild every view from position 0 into scratch tables and compare with the live ones
+    (exit 1 on any difference); with --to-position/--as-of, show the rosters as then known."""
+    st = state(ctx)
+    if to_position is not None and as_of is not None:
+        fail("choose one of --to-position and --as-of", ExitCode.USAGE)
+    if as_of is not None:
+        try:
+            to_position = position_as_of(st.engine, parse_moment(as_of))
+        except ValueError as exc:
+            fail(str(exc), ExitCode.USAGE)
+    with progress_bar() as bar:
+        task = bar.add_task("replaying", total=None)
+        report = run_replay(
+            st.engine, st.settings, to_position=to_position,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )  # fmt: skip
+    if to_position is not None:
+        rosters = replayed_rosters(st.engine, st.settings, org)
+        if as_json:
+            print_json(
+                {"position": report.position, "rosters": {o: [ln.to_json() for ln in ls] for o, ls in rosters.items()}}
+            )
+            return
+        console.print(f"rosters as known at position {report.position} ({report.applied} events replayed)")
+        for name, lines in rosters.items():
+            table = Table("person", "role", "team", "since", title=f"{name}: {len(lines)} people")
+            for line in lines:
+                table.add_row(line.person, line.role or "", line.team or "", line.since or "")
+            console.print(table)
+        return
+    if as_json:
+        print_json(report.to_json())
+    else:
+        table = Table(
+            "view", "rows", "live only", "replay only", "result", title=f"replay to position {report.position}"
+        )
+        for v in report.views:
+            table.add_row(
+                v.view, str(v.rows), str(v.only_live), str(v.only_replay), "[green]equal" if v.equal else "[red]differs"
+            )
+        console.print(table)
+        for v in report.views:
+            for example in v.examples:
+                err_console.print(f"{v.view}: {example}", highlight=False, markup=False)
+    if not report.ok:
+        raise typer.Exit(int(ExitCode.CHECK_FAILED))
+
+
+@app.command()
+@guarded
+def explain(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(help="Person's name.")],
+    org: Annotated[str | None, typer.Argument(help="Only this organisation.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The events, documents and evidence sentences behind a person's roster lines."""
+    st = state(ctx)
+    run_projections(st.engine, st.settings)
+    result = explain_person(st.engine, st.settings, person, org)
+    if not result.stints and not result.reports:
+        fail(f"no events about {person!r}" + (f" at {org!r}" if org else ""), ExitCode.USAGE)
+    if as_json:
+        print_json(result.to_json())
+        return
+    tree = Tree(f"[bold]{escape(result.person)}[/] ({result.person_id})")
+    stints = tree.add("roster lines")
+    for s in result.stints:
+        role = f", {s.role}" if s.role else ""
+        stints.add(escape(f"{s.org}{role}: {s.since or '?'} → {s.until or 'now'}  events {', '.join(s.event_ids)}"))
+    reports = tree.add("events")
+    for r in result.reports:
+        node = reports.add(escape(f"#{r.position} {r.type} {r.recorded_at[:19]} by {r.actor or '?'}: {r.summary}"))
+        if r.retracted_by:
+            node.add(f"[red]retracted by {r.retracted_by}")
+        if r.evidence:
+            node.add(escape(f"“{r.evidence}” (confidence {r.confidence})"))
+        if r.source:
+            node.add(escape(" · ".join(x for x in (r.source.title, r.source.url, r.source.fetched_at) if x)))
+    console.print(tree)
 
 
 @app.command("import")
@@ -447,11 +560,6 @@ def alerts_test(ctx: typer.Context) -> None:
 
 
 # --- sources ---
-from rich.markup import escape  # noqa: E402
-
-from tracker.daemon import run_daemon  # noqa: E402
-from tracker.ingest import CycleReport, poll_once, select_sources  # noqa: E402
-from tracker.sources.state import source_statuses  # noqa: E402
 
 
 def _when(value: Any) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any, TextIO
 
@@ -30,24 +30,30 @@ class ImportRefused(Exception):
     """The file cannot be imported as it is; nothing was written."""
 
 
-def export_events(
-    events: Iterable[RecordedEvent], out: TextIO, fmt: str = "jsonl", progress: Progress | None = None
+def export_rows(
+    rows: Iterable[Mapping[str, Any]], out: TextIO, fmt: str, columns: Sequence[str], progress: Progress | None = None
 ) -> int:
-    """Stream events to `out`; returns how many were written."""
-    writer = csv.DictWriter(out, CSV_COLUMNS) if fmt == "csv" else None
+    """Stream dict rows as JSON Lines or CSV (nested values as canonical JSON in a CSV cell)."""
+    writer = csv.DictWriter(out, list(columns)) if fmt == "csv" else None
     if writer:
         writer.writeheader()
     count = 0
-    for event in events:
-        row = event.to_json()
+    for row in rows:
         if writer:
-            writer.writerow({k: canonical_json(v) if k in ("data", "meta") else v for k, v in row.items()})
+            writer.writerow({k: canonical_json(v) if isinstance(v, dict | list) else v for k, v in row.items()})
         else:
             out.write(canonical_json(row) + "\n")
         count += 1
         if progress and count % 1000 == 0:
             progress(count)
     return count
+
+
+def export_events(
+    events: Iterable[RecordedEvent], out: TextIO, fmt: str = "jsonl", progress: Progress | None = None
+) -> int:
+    """The log itself; a JSONL export re-imports with `import_events`."""
+    return export_rows((e.to_json() for e in events), out, fmt, CSV_COLUMNS, progress)
 
 
 def _parse(line_no: int, line: str) -> RecordedEvent:

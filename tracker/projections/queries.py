@@ -22,7 +22,7 @@ from tracker.projections.derive import ARRIVALS, flows_of, span_from_row, transi
 from tracker.projections.facts import fact_from_row, facts_query
 from tracker.projections.resolution import EntityResolver
 from tracker.projections.runner import load_resolver
-from tracker.projections.tables import LIVE
+from tracker.projections.tables import LIVE, TableSet
 from tracker.settings import Settings
 
 
@@ -56,22 +56,25 @@ class FlowLine:
         return asdict(self)
 
 
-def _merged_people(session: Any) -> set[str]:
+def _merged_people(session: Any, tables: TableSet = LIVE) -> set[str]:
     """Person ids some merge resolved to: only their display name can differ from the name as written."""
-    m = LIVE.merges
+    m = tables.merges
     return set(session.execute(select(m.c.canonical_id).where(m.c.kind == "person")).scalars())
 
 
-def roster(engine: Engine, settings: Settings, org: str, as_of: str | None = None) -> list[RosterLine]:
+def roster(
+    engine: Engine, settings: Settings, org: str, as_of: str | None = None, *, tables: TableSet = LIVE
+) -> list[RosterLine]:
     """Who is at `org` now (open stints), or on `as_of` (the first day a partial date denotes).
+    `tables=SCRATCH` reads an audit's replay instead of the live views.
 
     A stint with an unknown start counts from the beginning of time; one with an unknown
     end (still there) counts to the end. The index on (org_id, since_floor, until_floor)
     answers the date test without reading the rows that fail it.
     """
     with read_session(engine) as session:
-        resolver = load_resolver(session, settings, LIVE)
-        merged = _merged_people(session)
+        resolver = load_resolver(session, settings, tables)
+        merged = _merged_people(session, tables)
         mark = "?" if session.get_bind().dialect.name == "sqlite" else "%s"
         params: tuple[str, ...] = (resolver.org_id(org),)
         where = "until_floor IS NULL"
@@ -84,7 +87,7 @@ def roster(engine: Engine, settings: Settings, org: str, as_of: str | None = Non
         try:
             cursor.execute(
                 "SELECT person_id, seq, person_raw, role, team, since, since_approximate, until, opened_by, "
-                f"event_ids FROM {LIVE.spans.name} WHERE org_id = {mark} AND {where}",
+                f"event_ids FROM {tables.spans.name} WHERE org_id = {mark} AND {where}",
                 params,
             )
             rows = cursor.fetchall()
