@@ -1347,7 +1347,9 @@ class Article:
         toks = s.tokens
         word = t.text
         if word.startswith("found") and not word.startswith("founded"):
-            return []
+            # "found" is usually the past of "find"; "to found a startup" is the verb we want
+            if not (word == "found" and t.i > 0 and toks[t.i - 1].low == "to"):
+                return []
         strict = not re.match(r"(co-?)?found", word)
         # "founded by X", "founded in 2021 by X"
         by_at = next(
@@ -1385,7 +1387,10 @@ class Article:
                     if m.kind == "PER":
                         break
                     if m.kind == "ORGREF" and k == t.j:
-                        return []
+                        follow = s.by_tok.get(m.j)
+                        if follow is None or follow.kind != "ORG" or follow.i != m.j:
+                            return []  # "co-founded the company": history, no name to record
+                        # "co-founded the coding startup Refactor": the description names the company next
                 if TRIGGERS.match(toks[k].low) and k > t.j + 1 and toks[k].low not in ("named", "name"):
                     break
             if org_m is None:
@@ -1626,7 +1631,17 @@ class Article:
         """ "has resurfaced as the founder of Ferry" """
         subj = self._subject(s, t.i)
         om = self._org_after(s, t.j)
-        if subj is None or om is None or om.kind != "ORG":
+        if om is None or om.kind != "ORG":
+            # "as co-founder of a new robotics company, Gantry"
+            om = None
+            for k in range(t.j, min(len(s.tokens), t.j + 9)):
+                m = s.by_tok.get(k)
+                if m is not None and m.i == k and m.kind in ("ORG", "PER"):
+                    om = m if m.kind == "ORG" else None
+                    break
+            if om is None or not company_context(s.tokens, t.j, om.i):
+                return []
+        if subj is None:
             return []
         role = "co-founder" if "co" in t.text else "founder"
         return [Raw(p, om.name, "founded", role, None, _BASE["founder_as"]) for p in self._persons(s, subj)]
@@ -1733,7 +1748,11 @@ class Article:
             info = self.info.get(raw.person)
             if board_seat(raw.role):
                 continue  # a board seat is held alongside a day job
-            if self.acquisition and info and info.title and "founder" in info.title.lower():
+            founder = (info is not None and info.title is not None and "founder" in info.title.lower()) or any(
+                r.person == raw.person and r.direction == "founded" and info is not None and same_org(r.org, info.org)
+                for r, _a, _b in raws
+            )
+            if self.acquisition and founder:
                 continue  # a founder joining the buyer of their company has not left it
             if info and info.org and not same_org(info.org, raw.org):
                 extra.append(
@@ -1784,7 +1803,12 @@ class Article:
                     and same_org(m[0].org, raw.org)
                     and (
                         m[0].direction == raw.direction
-                        or {m[0].direction, raw.direction} == {"joined", "role_changed"}
+                            or (
+                            {m[0].direction, raw.direction} == {"joined", "role_changed"}
+                            and m[1] == item[1]  # same sentence; a later promotion is a second move
+                            and not m[2].lstrip().lower().startswith("who ")
+                            and not item[2].lstrip().lower().startswith("who ")
+                        )
                     )
                 ),
                 None,

@@ -115,7 +115,7 @@ _T: list[tuple[Family, str]] = [
     ),
     (
         "found",
-        r"co-?founded|founded|co-?found(?:s|ing)?|found(?:s|ing)|launch(?:ed|es|ing)?|"
+        r"co-?founded|founded|co-?found(?:s|ing)?|found(?:s|ing)?|launch(?:ed|es|ing)?|"
         r"start(?:ed|s|ing)?|set up|sets up|setting up|establish(?:ed|es|ing)?|spun up|"
         r"form(?:ed|s|ing)",
     ),
