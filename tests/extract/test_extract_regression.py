@@ -70,6 +70,7 @@ HELDOUT_FLOORS = {
     "heldout8.jsonl": (0.95, 0.95),
     "heldout9.jsonl": (0.95, 0.95),
     "heldout10.jsonl": (0.95, 0.95),
+    "heldout11.jsonl": (0.95, 0.95),
 }
 
 

@@ -185,6 +185,7 @@ _BASE = {
     "newrole": 0.85,
     "founder_as": 0.85,
     "following": 0.8,
+    "lose": 0.85,
 }
 _SPENT = re.compile(
     r"\bspent\s+(?:the\s+(?:past|last)\s+|nearly\s+|almost\s+|more than\s+|over\s+)?(?:[\w-]+\s+){0,2}"
@@ -1422,7 +1423,7 @@ class Article:
             return []
         out = []
         for person in self._persons(s, subj):
-            o = org or self._affiliation(person) or s.org or self.context_org
+            o = org or self._affiliation(person) or self._last_joined(person) or s.org or self.context_org
             if o:
                 out.append(Raw(person, o, "role_changed", role, None, _BASE["role"]))
         return out
@@ -1452,6 +1453,13 @@ class Article:
             ):
                 out.append(Raw(person, org, "joined", role, None, _BASE["become"] * 0.9))
         return out
+
+    def _last_joined(self, person: str) -> str | None:
+        """Where the article last said this person joined: a later promotion happens there."""
+        return next(
+            (r.org for r, _s, _c in reversed(self.moves) if r.person == person and r.direction == "joined"),
+            None,
+        )
 
     def _left_org(self, s: _Sentence, person: str, i: int) -> str | None:
         return self._affiliation(person) or self._org_before(s, i, person) or s.org or self.context_org
@@ -1646,6 +1654,30 @@ class Article:
         role = "co-founder" if "co" in t.text else "founder"
         return [Raw(p, om.name, "founded", role, None, _BASE["founder_as"]) for p in self._persons(s, subj)]
 
+    def _t_lose(self, s: _Sentence, t: Trigger) -> list[Raw]:
+        """ "X has lost its lead designer, Sara Kim, to rival studio Moonlit": a departure and a hire."""
+        toks = s.tokens
+        obj = self._object(s, t.j, 7, ("PER",))
+        if obj is None:
+            return []
+        dest: str | None = None
+        for q in range(obj.j, min(len(toks) - 1, obj.j + 12)):
+            if toks[q].low == "to":
+                dm = self._org_after(s, q + 1)
+                if dm is not None and dm.kind == "ORG":
+                    dest = dm.name
+                break
+        if dest is None:
+            return []  # "lost its chief executive in a crash" is not a move
+        host = self._host(s, t.i)
+        out: list[Raw] = []
+        for person in self._persons(s, obj):
+            out.append(Raw(person, dest, "joined", None, None, _BASE["lose"]))
+            origin = self._affiliation(person) or host
+            if origin and not same_org(origin, dest):
+                out.append(Raw(person, origin, "left", self._title_for(person, origin), None, _BASE["lose"]))
+        return out
+
     def _t_following(self, s: _Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
         """ "the third executive to leave X this year, following CFO A and counsel B": A and B left X too."""
         base = next((r for r in produced if r.direction == "left"), None)
@@ -1748,8 +1780,13 @@ class Article:
             info = self.info.get(raw.person)
             if board_seat(raw.role):
                 continue  # a board seat is held alongside a day job
-            founder = (info is not None and info.title is not None and "founder" in info.title.lower()) or any(
-                r.person == raw.person and r.direction == "founded" and info is not None and same_org(r.org, info.org)
+            founder = (
+                info is not None and info.title is not None and "founder" in info.title.lower()
+            ) or any(
+                r.person == raw.person
+                and r.direction == "founded"
+                and info is not None
+                and same_org(r.org, info.org)
                 for r, _a, _b in raws
             )
             if self.acquisition and founder:
@@ -1803,11 +1840,10 @@ class Article:
                     and same_org(m[0].org, raw.org)
                     and (
                         m[0].direction == raw.direction
-                            or (
+                        or (
                             {m[0].direction, raw.direction} == {"joined", "role_changed"}
                             and m[1] == item[1]  # same sentence; a later promotion is a second move
-                            and not m[2].lstrip().lower().startswith("who ")
-                            and not item[2].lstrip().lower().startswith("who ")
+                            and not re.search(r"\bwho\b", m[2] + " " + item[2], re.I)
                         )
                     )
                 ),

@@ -734,6 +734,24 @@ def find_mentions(
                     )
                     break
                 e += 1
+    # "The researcher, who ..., will join X": a definite title opening a sentence refers back to a person
+    if len(tokens) > 2 and tokens[0].low == "the" and 0 not in taken:
+        e = 1
+        while (
+            e < len(tokens) and e <= 4 and tokens[e].text[:1].islower() and tokens[e].low not in TITLE_HEADS
+        ):
+            e += 1
+        if (
+            e < len(tokens)
+            and e <= 4
+            and tokens[e].low
+            in (TITLE_HEADS - {"founders", "co-founders", "executives", "engineers", "researchers"})
+            and tokens[e].low not in ORG_REF_NOUNS
+            and not (e + 1 < len(tokens) and tokens[e + 1].low in ("of", "'s", "’s"))
+            and not any(m.i <= e < m.j for m in mentions)
+        ):
+            mentions = [m for m in mentions if not (m.kind == "ORGREF" and m.i == 0)]
+            mentions.append(Mention("PRON", 0, e + 1, " ".join(t.text for t in tokens[: e + 1]), ""))
     # tickers and wire credits in parentheses ("(NASDAQ: ACMD)", "(Reuters)") are not actors
     depth = 0
     inside: set[int] = set()

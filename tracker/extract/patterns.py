@@ -39,6 +39,7 @@ Family = Literal[
     "newrole",
     "founder_as",
     "following",
+    "lose",
 ]
 
 _T: list[tuple[Family, str]] = [
@@ -140,6 +141,7 @@ _T: list[tuple[Family, str]] = [
     ),
 ]
 _T.append(("newrole", r"(?:new|incoming|next)(?= )"))
+_T.append(("lose", r"los(?:t|es|ing)"))
 _T.append(
     (
         "following",
