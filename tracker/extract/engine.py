@@ -1347,10 +1347,10 @@ class Article:
     def _t_found(self, s: _Sentence, t: Trigger) -> list[Raw]:
         toks = s.tokens
         word = t.text
-        if word.startswith("found") and not word.startswith("founded"):
-            # "found" is usually the past of "find"; "to found a startup" is the verb we want
-            if not (word == "found" and t.i > 0 and toks[t.i - 1].low == "to"):
-                return []
+        # "found" is usually the past of "find"; "to found a startup" is the verb we want
+        infinitive = word == "found" and t.i > 0 and toks[t.i - 1].low == "to"
+        if word.startswith("found") and not word.startswith("founded") and not infinitive:
+            return []
         strict = not re.match(r"(co-?)?found", word)
         # "founded by X", "founded in 2021 by X"
         by_at = next(
