@@ -123,3 +123,35 @@ def test_succession_across_sentences() -> None:
 )
 def test_verb_sense_traps(text: str) -> None:
     assert triples(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("John Doe out as chief executive of Acme Robotics.", {("John Doe", "left", "Acme Robotics")}),
+        (
+            "Jane Roe will take over from John Doe as chief executive of Acme Robotics in May.",
+            {("Jane Roe", "joined", "Acme Robotics"), ("John Doe", "left", "Acme Robotics")},
+        ),
+        (
+            "Acme Robotics has a new chief executive: Jane Roe, the former head of Boston Dynamics.",
+            {("Jane Roe", "joined", "Acme Robotics")},
+        ),
+        (
+            "OpenAI has hired Peter Marsh, the creator of Clawbot, to work on personal agents.",
+            {("Peter Marsh", "joined", "OpenAI")},
+        ),
+        (
+            "Ilse Brandt is leaving Anthropic after three years. The researcher, who helped build its "
+            "safety methods, will join Google DeepMind next month.",
+            {("Ilse Brandt", "left", "Anthropic"), ("Ilse Brandt", "joined", "Google DeepMind")},
+        ),
+        (
+            "The search giant has also lost Mira Cho, its head of responsible AI, to Anthropic.",
+            {("Mira Cho", "joined", "Anthropic")},
+        ),
+    ],
+    ids=["out-as", "take-over-from", "new-ceo-colon", "creator-is-not-employer", "the-researcher", "lost-to"],
+)
+def test_headline_and_discourse_forms(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text) == expected

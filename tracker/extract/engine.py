@@ -204,6 +204,28 @@ _SERVED_HERE = re.compile(
     r"(?:its|the company's|the firm's|the bank's|the group's)\b",
     re.I,
 )
+_JOB_VERBS = {
+    "ran",
+    "runs",
+    "led",
+    "leads",
+    "heads",
+    "headed",
+    "oversaw",
+    "oversees",
+    "managed",
+    "manages",
+    "built",
+    "builds",
+    "worked",
+    "works",
+    "spent",
+    "held",
+    "holds",
+    "served",
+    "serves",
+    "co-led",
+}
 _COORD_SKIP = {
     "will",
     "would",
@@ -583,13 +605,16 @@ class Article:
                 break
         a_org: str | None = a_org_override
         # "the Nordea veteran who ran its Danish unit": a job verb makes the employer current
-        job_verb = who_at >= 0 and any(
-            w
-            in ("ran", "runs", "led", "leads", "heads", "headed", "oversaw", "oversees", "managed", "manages")
-            for w in words[who_at:]
-        )
+        job_verb = who_at >= 0 and any(w in _JOB_VERBS for w in words[who_at:])
         if job_verb and a_title is not None and not is_position(a_title):
             a_title = None
+        at_org = any(
+            (o.i > 0 and toks[o.i - 1].low in ("at", "with"))
+            or (o.j < len(toks) and toks[o.j].low in ("'s", "’s"))
+            for o in orgs
+        )
+        if a_title is None and not job_verb and not at_org and a_org_override is None:
+            orgs = []  # "the creator of OpenClaw", "an investor in X": not an employer
         if orgs:
             a_org = orgs[0].name
             if len(orgs) > 1:
@@ -987,6 +1012,10 @@ class Article:
             )
         ):
             return []
+        if t.text == "out as" and not (
+            t.i > 0 and s.by_tok.get(t.i - 1) is not None and s.by_tok[t.i - 1].kind == "PER"
+        ):
+            return []  # headline "X out as CEO of Y" only
         if t.text.endswith("ways with"):
             # "Veritas AI parted ways with chief scientist Ravi Gupta": the person is the object
             pm = self._object(s, t.j, 5, ("PER",))
@@ -1025,6 +1054,23 @@ class Article:
             if dm is not None and dm.kind == "ORG":
                 dest = dm.name
         role, role_org, _e = (None, None, j)
+        if t.text == "out as":
+            role, role_org, _e = self._role_at(s, j)
+        elif (
+            j + 3 < len(toks)
+            and toks[j].low == "from"
+            and toks[j + 2].low
+            in (
+                "role",
+                "post",
+                "position",
+                "job",
+            )
+            and toks[j + 3].low == "as"
+        ):
+            role, role_org, _e = self._role_at(s, j + 4)  # "from his role as chief executive of X"
+        elif explicit is not None and explicit.j < len(toks) and toks[explicit.j].low == "as":
+            role, _o, _e = self._role_at(s, explicit.j + 1)  # "exits Acme as chief product officer"
         if j < len(toks) and toks[j].low == "as":
             role, role_org, _e = self._role_at(s, j)
         elif j < len(toks) and toks[j].low == "from":
@@ -1580,8 +1626,9 @@ class Article:
         if not is_position(title) or e >= len(s.tokens):
             return []
         k = e
-        if s.tokens[k].low in ("is", "will", "was", ","):
+        if s.tokens[k].low in ("is", "will", "was", ",", ":"):
             while k < len(s.tokens) and s.tokens[k].low in (
+                ":",
                 "is",
                 "will",
                 "be",

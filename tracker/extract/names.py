@@ -908,6 +908,8 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
     if len(words) >= 2 and (prev in TITLE_HEADS or prev in ("veteran", "executive")):
         return Mention("PER", i, j, text, text)
     who_follows = nxt == "," and j + 1 < len(tokens) and tokens[j + 1].low in ("who", "whose")
+    if prev == "from" and i >= 2 and tokens[i - 2].low == "over":
+        return Mention("PER", i, j, text, text)  # "takes over from John Doe"
     if len(words) >= 2 and prev in _SLOT_ORG_BEFORE and prev not in ("for", "to") and not who_follows:
         return Mention("ORG", i, j, text, text)
     if 2 <= len(words) <= 4:

@@ -137,7 +137,7 @@ _T: list[tuple[Family, str]] = [
         r"retir(?:e|es|ed|ing)|exit(?:s|ed|ing)?|step(?:s|ped|ping)? (?:down|aside)|stepping (?:down|aside)|"
         r"(?:was|were|been|is|being) (?:ousted|fired|dismissed|pushed out|forced out|let go)|"
         r"is out|are out|was out|bow(?:s|ed|ing)? out|part(?:s|ed|ing)? ways with|"
-        r"step(?:s|ped|ping)? back from|stepping back from|(?:is|are) no longer (?:with|at)",
+        r"step(?:s|ped|ping)? back from|stepping back from|(?:is|are) no longer (?:with|at)|out as",
     ),
 ]
 _T.append(("newrole", r"(?:new|incoming|next)(?= )"))
