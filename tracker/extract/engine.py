@@ -861,6 +861,9 @@ class Article:
         return s.org or self.context_org
 
     def _team(self, s: _Sentence, a: int, b: int) -> str | None:
+        """ "Anthropic's pretraining team": the team named near the move, if any."""
+        if not s.tokens or a >= len(s.tokens):
+            return None
         lo = s.tokens[max(0, a)].start
         hi = s.tokens[min(len(s.tokens), b) - 1].end if b > a else lo
         m = re.search(
