@@ -71,6 +71,7 @@ HELDOUT_FLOORS = {
     "heldout9.jsonl": (0.95, 0.95),
     "heldout10.jsonl": (0.95, 0.95),
     "heldout11.jsonl": (0.95, 0.95),
+    "heldout12.jsonl": (0.95, 0.95),
 }
 
 

@@ -33,6 +33,29 @@ from tracker.extract.state import (
 )
 
 
+_QUANTITIES = {
+    "hundreds",
+    "dozens",
+    "thousands",
+    "scores",
+    "several",
+    "many",
+    "more",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "some",
+    "numerous",
+}
+_SPEECH = {"said", "says", "told", "added", "wrote", "noted", "explained", "argued", "announced"}
+
+
 class Families(ArticleState):
     """Turns the triggers of one sentence into raw moves."""
 
@@ -121,7 +144,7 @@ class Families(ArticleState):
             t.i > 0 and s.by_tok.get(t.i - 1) is not None and s.by_tok[t.i - 1].kind == "PER"
         ):
             return []  # headline "X out as CEO of Y" only
-        if t.text.endswith("ways with"):
+        if t.text.endswith((" ways with", " company with")):
             # "Veritas AI parted ways with chief scientist Ravi Gupta": the person is the object
             pm = self._object(s, t.j, 5, ("PER",))
             if pm is not None:
@@ -154,6 +177,15 @@ class Families(ArticleState):
                     break
         if "back" in t.text and (explicit is None or explicit.text.lower() in ("it", "its")):
             return []  # "stepping back from day-to-day operations" is not a departure
+        if (
+            explicit is None
+            and t.i >= 2
+            and toks[t.i - 2].low in ("after", "since")
+            and s.by_tok.get(t.i - 1) is not None
+            and s.by_tok[t.i - 1].kind == "PRON"
+            and any(tr.family == "join" for tr in s.triggers if tr.i < t.i)
+        ):
+            return []  # "rejoined X ... four years after she left": the history of the return
         gerund_history = explicit is None and opener
         dest: str | None = None
         if explicit is not None and explicit.j + 1 < len(toks) and toks[explicit.j].low == "for":
@@ -281,6 +313,9 @@ class Families(ArticleState):
         elif re.search(r"(?:post|role|position|job)$", t.text):
             # "takes up the post on September 1": the post named earlier, at the article's organisation
             org = s.org or self.context_org or self._any_org(s)
+            if j < len(toks) and toks[j].low == "as":
+                role, role_org, _e2 = self._role_at(s, j + 1)
+                org = role_org or org
         elif (
             j + 2 < len(toks)
             and toks[j].low == "the"
@@ -431,6 +466,9 @@ class Families(ArticleState):
         if between[:1] == [","] and not any(
             w in ("including", "among", "namely", "notably") for w in between
         ):
+            return []
+        # "is hiring hundreds of engineers, chief executive X said": a spree, and X is the speaker
+        if "," in between and obj.j < len(toks) and toks[obj.j].low in _SPEECH:
             return []
         # an organisation right after the verb is the hired thing ("hired law firm Baker Lane",
         # "named a startup X"), unless it only qualifies the person ("hired Goldman Sachs partner X")
@@ -598,7 +636,9 @@ class Families(ArticleState):
         if subj is None:
             return []
         role, org, _e = self._role_at(s, t.j)
-        if role is None and "new role" not in t.text:
+        if "advis" in t.text or "consulting" in t.text:
+            role = "adviser"
+        elif role is None and "new role" not in t.text:
             return []
         out = []
         for person in self._persons(s, subj):
@@ -620,6 +660,8 @@ class Families(ArticleState):
 
     def _t_copula(self, s: Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
         """ "X, who left A last month, is its chief scientist": a title right after a departure is a hire."""
+        if any(tk.low in ("new", "next", "incoming") for tk in s.tokens[t.j : t.j + 5]):
+            return self._t_become(s, t)  # "is Snap's new head of partnerships"
         subj = self._subject(s, t.i)
         if subj is None:
             return []
@@ -680,7 +722,7 @@ class Families(ArticleState):
         """ "Karpathy's departure" """
         owner = s.by_tok.get(t.i - 2)
         if owner is None or owner.kind != "PER" or owner.j != t.i - 1:
-            return []
+            return []  # the regex guarantees "'s" right before the trigger
         person = s.names.get(owner.i, owner.name)
         org = self._left_org(s, person, owner.i)
         if not org:
@@ -820,7 +862,8 @@ class Families(ArticleState):
             org = (info.org if info and info.org else None) or s.org or self.context_org
             if org is None:
                 continue
-            role = info.title if info else None
+            named_role = re.search(r"the ((?:[\w-]+ ){0,2}[\w-]+) (?:role|job|post)", t.text)
+            role = clean_role(named_role.group(1)) if named_role else (info.title if info else None)
             out.append(Raw(pname, org, "left", role, None, BASE_CONFIDENCE["handover"], implicit=True))
             out.append(
                 Raw(
@@ -883,6 +926,27 @@ class Families(ArticleState):
                     )
                 )
         return out
+
+    def _t_chair(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "X will chair the new board of Kumo Electric" """
+        subj = self._subject(s, t.i)
+        if subj is None:
+            return []
+        toks = s.tokens
+        org: str | None = None
+        for q in range(t.j, min(len(toks), t.j + 6)):
+            m = s.by_tok.get(q)
+            if m is not None and m.i == q and m.kind == "ORG":
+                org = m.name
+                break
+            if toks[q].text in (",", ";"):
+                break
+        if org is None:
+            return []
+        return [
+            Raw(p, org, self._direction(p, org, "chair"), "chair", None, BASE_CONFIDENCE["become"])
+            for p in self._persons(s, subj)
+        ]
 
     def _t_following(self, s: Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
         """ "the third executive to leave X this year, following CFO A and counsel B": A and B left X too."""

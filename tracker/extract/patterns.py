@@ -40,6 +40,7 @@ Family = Literal[
     "founder_as",
     "following",
     "lose",
+    "chair",
 ]
 
 _T: list[tuple[Family, str]] = [
@@ -52,7 +53,11 @@ _T: list[tuple[Family, str]] = [
         r"(?:announced|announces|announcing|confirmed|disclosed|revealed|tendered|submitted|handed in) "
         r"(?:his|her|their) (?:resignation|retirement|departure|exit)",
     ),
-    ("poss_nominal", r"(?<=['’]s )(?:resignation|retirement|departure|exit|ouster)"),
+    (
+        "poss_nominal",
+        r"(?<=['’]s )(?:(?:abrupt|sudden|surprise|unexpected|planned|recent|expected|early|imminent) )?"
+        r"(?:resignation|retirement|departure|exit|ouster)",
+    ),
     (
         "nominal_join",
         r"(?:appointment|hiring|hire|arrival|recruitment|promotion|elevation) of",
@@ -60,7 +65,7 @@ _T: list[tuple[Family, str]] = [
     (
         "handover",
         r"hand(?:s|ed|ing)? (?:over )?(?:the reins|the baton|control|the top job|the chairmanship|the chair|"
-        r"the leadership|(?:his|her|their) (?:role|post|job|duties))(?: over)? to|"
+        r"the leadership|(?:his|her|their) (?:role|post|job|duties)|the (?:[\w-]+ ){1,3}(?:role|job|post))(?: over)? to|"
         r"pass(?:es|ed|ing)? the (?:baton|reins) to|hand(?:s|ed|ing)? over to",
     ),
     ("founder_as", r"as (?:the |a )?(?:co-?)?founder of"),
@@ -83,7 +88,8 @@ _T: list[tuple[Family, str]] = [
         r"takes? on the (?:additional )?(?:title|role) of|moves? into the role of|"
         r"take on the (?:additional )?(?:title|role) of|"
         r"move(?:s|d)? (?:in)?to a new role|moving (?:in)?to a new role|take(?:s|n)? (?:on )?a new role|"
-        r"took (?:on )?a new role|shift(?:s|ed)? to a new role",
+        r"took (?:on )?a new role|shift(?:s|ed)? to a new role|"
+        r"(?:transition|move|shift)(?:s|ed|ing)? (?:in)?to an? (?:advisory|adviser|consulting|senior advisor) role",
     ),
     (
         "depart_for",
@@ -98,7 +104,7 @@ _T: list[tuple[Family, str]] = [
         r"signs? on (?:as|with)|signed on (?:as|with)|comes? aboard|came aboard|is coming back to|"
         r"takes? the helm (?:at|of)|took the helm (?:at|of)|taking the helm (?:at|of)|"
         r"(?:to )?take (?:a|up a|the|a new) (?:job|position|role|post) (?:at|with)|"
-        r"(?:takes?|took|taking|to take) up (?:the|her|his|their|a|its) (?:post|role|position|job)|"
+        r"(?:takes?|took|taking|to take) up (?:the|her|his|their|a|its) (?:new )?(?:post|role|position|job)|"
         r"assumes? the (?:post|role|position)|assumed the (?:post|role|position)|"
         r"resurfac(?:e|es|ed|ing) at|turn(?:s|ed)? up at|end(?:s|ed)? up at|is (?:headed|heading) to|"
         r"now works (?:at|for)|is now (?:at|with)|has since joined|"
@@ -108,7 +114,8 @@ _T: list[tuple[Family, str]] = [
     ),
     (
         "become",
-        r"is (?:now )?the (?:new|next|incoming)|will become|to become|becomes|became|becoming|become|"
+        r"is (?:now )?the (?:new|next|incoming)|is (?=(?:[\w&.-]+ ){0,3}[\w&.-]+(?:'s|’s) (?:new|next|incoming) )|"
+        r"will become|to become|becomes|became|becoming|become|"
         r"will serve as|to serve as|serves? as|"
         r"(?:takes?|taking|took|to take) (?:over )?the (?=(?:[\w-]+ ){1,2}(?:role|job|post|position)\b)|"
         r"step(?:s|ped|ping)? into the (?:role|position|post|job) of|stepping into the (?:role|position) of|"
@@ -130,18 +137,22 @@ _T: list[tuple[Family, str]] = [
         r"installs|welcomed|welcomes|added|adds",
     ),
     ("adjective", r"departing|outgoing|retiring|exiting|ousted"),
-    ("fire", r"ousted|ousts|fired|fires|sacked|sacks|dismissed|dismisses|removed|removes"),
+    (
+        "fire",
+        r"ousted|ousts|oust|fired|fires|fire|sacked|sacks|sack|dismissed|dismisses|dismiss|removed|removes|remove",
+    ),
     (
         "leave",
         r"left|leaves|leaving|leave|depart(?:s|ed|ing)?|quit(?:s|ting)?|resign(?:s|ed|ing)?|"
         r"retir(?:e|es|ed|ing)|exit(?:s|ed|ing)?|step(?:s|ped|ping)? (?:down|aside)|stepping (?:down|aside)|"
         r"(?:was|were|been|is|being) (?:ousted|fired|dismissed|pushed out|forced out|let go)|"
-        r"is out|are out|was out|bow(?:s|ed|ing)? out|part(?:s|ed|ing)? ways with|"
+        r"is out|are out|was out|bow(?:s|ed|ing)? out|part(?:s|ed|ing)? (?:ways|company) with|"
         r"step(?:s|ped|ping)? back from|stepping back from|(?:is|are) no longer (?:with|at)|out as",
     ),
 ]
 _T.append(("newrole", r"(?:new|incoming|next)(?= )"))
 _T.append(("lose", r"los(?:t|es|ing)"))
+_T.append(("chair", r"(?:will|to|would|shall) (?:also )?chair|chairs the"))
 _T.append(
     (
         "following",
@@ -393,6 +404,9 @@ def negated(tokens: list[Token], i: int) -> bool:
 
 
 def passive(tokens: list[Token], i: int) -> bool:
+    """A be-verb before a participle ("was named"); "is bringing in" is progressive, not passive."""
+    if tokens[i].low.endswith("ing"):
+        return False
     k = i - 1
     while k >= 0 and tokens[k].low in (
         "also",

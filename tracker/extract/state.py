@@ -183,6 +183,7 @@ BASE_CONFIDENCE = {
     "newrole": 0.85,
     "founder_as": 0.85,
     "following": 0.8,
+    "chair": 0.85,
     "lose": 0.85,
 }
 
