@@ -32,7 +32,6 @@ from tracker.extract.state import (
     same_org,
 )
 
-
 _QUANTITIES = {
     "hundreds",
     "dozens",

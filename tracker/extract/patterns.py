@@ -65,7 +65,8 @@ _T: list[tuple[Family, str]] = [
     (
         "handover",
         r"hand(?:s|ed|ing)? (?:over )?(?:the reins|the baton|control|the top job|the chairmanship|the chair|"
-        r"the leadership|(?:his|her|their) (?:role|post|job|duties)|the (?:[\w-]+ ){1,3}(?:role|job|post))(?: over)? to|"
+        r"the leadership|(?:his|her|their) (?:role|post|job|duties)|"
+        r"the (?:[\w-]+ ){1,3}(?:role|job|post))(?: over)? to|"
         r"pass(?:es|ed|ing)? the (?:baton|reins) to|hand(?:s|ed|ing)? over to",
     ),
     ("founder_as", r"as (?:the |a )?(?:co-?)?founder of"),
@@ -89,7 +90,8 @@ _T: list[tuple[Family, str]] = [
         r"take on the (?:additional )?(?:title|role) of|"
         r"move(?:s|d)? (?:in)?to a new role|moving (?:in)?to a new role|take(?:s|n)? (?:on )?a new role|"
         r"took (?:on )?a new role|shift(?:s|ed)? to a new role|"
-        r"(?:transition|move|shift)(?:s|ed|ing)? (?:in)?to an? (?:advisory|adviser|consulting|senior advisor) role",
+        r"(?:transition|move|shift)(?:s|ed|ing)? (?:in)?to an? "
+        r"(?:advisory|adviser|consulting|senior advisor) role",
     ),
     (
         "depart_for",
@@ -114,7 +116,8 @@ _T: list[tuple[Family, str]] = [
     ),
     (
         "become",
-        r"is (?:now )?the (?:new|next|incoming)|is (?=(?:[\w&.-]+ ){0,3}[\w&.-]+(?:'s|’s) (?:new|next|incoming) )|"
+        r"is (?:now )?the (?:new|next|incoming)|"
+        r"is (?=(?:[\w&.-]+ ){0,3}[\w&.-]+(?:'s|’s) (?:new|next|incoming) )|"
         r"will become|to become|becomes|became|becoming|become|"
         r"will serve as|to serve as|serves? as|"
         r"(?:takes?|taking|took|to take) (?:over )?the (?=(?:[\w-]+ ){1,2}(?:role|job|post|position)\b)|"
