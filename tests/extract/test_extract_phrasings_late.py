@@ -177,11 +177,13 @@ def test_headline_and_discourse_forms(text: str, expected: set[tuple[str, str, s
             {("Martin Lowe", "left", "Finch Robotics")},
         ),
         (
-            "Nadia Aziz rejoined Brightline Media this week, four years after she left to run a rival publication.",
+            "Nadia Aziz rejoined Brightline Media this week, "
+            "four years after she left to run a rival publication.",
             {("Nadia Aziz", "joined", "Brightline Media")},
         ),
         (
-            "Jonah Klein was installed as interim chief executive of Pivot Bio after Erin Hall's abrupt resignation.",
+            "Jonah Klein was installed as interim chief executive of Pivot Bio "
+            "after Erin Hall's abrupt resignation.",
             {("Jonah Klein", "role_changed", "Pivot Bio"), ("Erin Hall", "left", "Pivot Bio")},
         ),
         (
