@@ -208,7 +208,7 @@ class Describer(ArticleState):
             and (
                 toks[k].low in TITLE_HEADS
                 or toks[k].low in TITLE_MODIFIERS
-                or toks[k].low in ("and", "former", "ex", "then")
+                or toks[k].low in ("and", "former", "ex", "then", "new", "longtime", "long-time", "interim")
                 or (toks[k].low.rstrip("s") in TITLE_HEADS and k == end)
             )
         ):
@@ -216,7 +216,7 @@ class Describer(ArticleState):
                 former = True
             k -= 1
         title = None
-        while k + 1 < end and toks[k + 1].low == "and":
+        while k + 1 < end and toks[k + 1].low in ("and", "new", "longtime", "long-time"):
             k += 1
         if (
             end >= 0

@@ -535,10 +535,11 @@ class Families(ArticleState):
             role = prior.role if prior else None
         if not external and not promote and not is_position(role) and not board_seat:
             return []  # "named Ellen Park as the monitor": an appointment, but not a job at the namer
+        internal = any(w in ("internal", "insider", "in-house") for w in between)
         out = []
         for person in persons:
-            if promote:
-                direction = "role_changed"
+            if promote or (internal and not origin):
+                direction = "role_changed"  # "named an internal candidate, X, as CFO"
             elif external:
                 direction = "joined"
             else:

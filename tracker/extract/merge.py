@@ -74,13 +74,25 @@ class Merger(ArticleState):
             )
         ]
         # "will stay on as an adviser" after a stated departure is a transition, not a new job
+        # "will stay on as an adviser" after a stated departure is a transition, not a new job;
+        # "steps down as chief executive but stays on as executive chair" is a new title, not a departure
         stated_left = [r for r, _a, _b in raws if r.direction == "left" and not r.implicit]
+        transitional = [
+            r
+            for r, _a, _b in raws
+            if r.family == "remain" and re.search(r"advis|consult", r.role or "", re.I)
+        ]
+        staying = [r for r, _a, _b in raws if r.family == "remain" and r not in transitional]
         raws = [
             item
             for item in raws
             if not (
-                item[0].family == "remain"
+                item[0] in transitional
                 and any(r.person == item[0].person and same_org(r.org, item[0].org) for r in stated_left)
+            )
+            and not (
+                item[0].direction == "left"
+                and any(r.person == item[0].person and same_org(r.org, item[0].org) for r in staying)
             )
         ]
         merged: list[tuple[Raw, str, str]] = []
