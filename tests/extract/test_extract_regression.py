@@ -72,6 +72,7 @@ HELDOUT_FLOORS = {
     "heldout10.jsonl": (0.95, 0.95),
     "heldout11.jsonl": (0.95, 0.95),
     "heldout12.jsonl": (0.95, 0.95),
+    "heldout13.jsonl": (0.95, 0.95),
 }
 
 

@@ -800,7 +800,7 @@ class Families(ArticleState):
             return []
         out = []
         for person in self._persons(s, subj):
-            o = org or self._affiliation(person) or s.org or self.context_org
+            o = org or self._affiliation(person) or s.org or self.context_org or self._any_org(s)
             if o:
                 out.append(Raw(person, o, "role_changed", role, None, BASE_CONFIDENCE["remain"]))
         return out
@@ -811,7 +811,7 @@ class Families(ArticleState):
         if not is_position(title) or e >= len(s.tokens):
             return []
         k = e
-        if s.tokens[k].low in ("is", "will", "was", ",", ":"):
+        if s.tokens[k].low in ("is", "will", "was", ":"):
             while k < len(s.tokens) and s.tokens[k].low in (
                 ":",
                 "is",

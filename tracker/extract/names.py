@@ -900,7 +900,14 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
     if _title_run_then_name(tokens, j):
         return Mention("ORG", i, j, text, text)
     if nxt in ("'s", "’s") and (
-        len(words) == 1 or (j + 1 < len(tokens) and tokens[j + 1].low in _POSS_ORG_NOUNS)
+        len(words) == 1
+        or (
+            j + 1 < len(tokens)
+            and (
+                tokens[j + 1].low in _POSS_ORG_NOUNS
+                or tokens[j + 1].low in ("new", "former", "longtime", "outgoing", "incoming", "next", "top")
+            )
+        )
     ):
         return Mention("ORG", i, j, text, text)
     if len(words) >= 2 and prev == "the":

@@ -210,6 +210,9 @@ SERVED_HERE = re.compile(
 )
 
 JOB_VERBS = {
+    "founded",
+    "co-founded",
+    "cofounded",
     "ran",
     "runs",
     "led",
