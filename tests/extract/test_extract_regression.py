@@ -73,6 +73,7 @@ HELDOUT_FLOORS = {
     "heldout11.jsonl": (0.95, 0.95),
     "heldout12.jsonl": (0.95, 0.95),
     "heldout13.jsonl": (0.95, 0.95),
+    "heldout14.jsonl": (0.95, 0.95),
 }
 
 

@@ -52,6 +52,10 @@ _QUANTITIES = {
     "some",
     "numerous",
 }
+_STAYS_AT = re.compile(
+    r"\band (?:will|would) (?:return to|remain|stay|continue)\b|\b(?:remain|stay)(?:s|ing)? (?:at|with) the company\b",
+    re.I,
+)
 _SPEECH = {"said", "says", "told", "added", "wrote", "noted", "explained", "argued", "announced"}
 
 
@@ -185,6 +189,8 @@ class Families(ArticleState):
             and any(tr.family == "join" for tr in s.triggers if tr.i < t.i)
         ):
             return []  # "rejoined X ... four years after she left": the history of the return
+        rest = s.text[toks[t.j - 1].end :].split(",")[0] if t.j - 1 < len(toks) else ""
+        stays_on = bool(_STAYS_AT.search(rest))
         gerund_history = explicit is None and opener
         dest: str | None = None
         if explicit is not None and explicit.j + 1 < len(toks) and toks[explicit.j].low == "for":
@@ -247,6 +253,10 @@ class Families(ArticleState):
                         BASE_CONFIDENCE["join"] * self._pronoun_penalty(subj),
                     )
                 )
+            if stays_on:
+                # "is stepping down and will return to research at the company": a new role, same employer
+                out.append(Raw(person, org, "role_changed", None, None, BASE_CONFIDENCE["leave"] * 0.9))
+                continue
             out.append(
                 Raw(
                     person,
@@ -331,9 +341,9 @@ class Families(ArticleState):
                 return []
             if om.kind == "ORGREF" and om.text.lower() == "it":
                 return []
-            org = om.name if om.kind == "ORG" else self._resolve(s, om, exclude)
             # "moved to the firm's European operations": a move inside the organisation
             internal = om.kind == "ORGREF" and om.j < len(toks) and toks[om.j].low in ("'s", "’s")
+            org = om.name if om.kind == "ORG" else self._resolve(s, om, () if internal else exclude)
             team = self._team(s, om.i, om.j + 6)
             after = om.j
             if after < len(toks) and toks[after].low in ("'s", "’s"):
@@ -533,7 +543,11 @@ class Families(ArticleState):
             # "named X as his successor": the title the predecessor is giving up
             prior = next((r for r, _a, _b in reversed(self.moves) if r.direction == "left" and r.role), None)
             role = prior.role if prior else None
-        if not external and not promote and not is_position(role) and not board_seat:
+        runs_unit = any(
+            after_person[q] == "to" and after_person[q + 1] in ("run", "lead", "head", "oversee", "manage")
+            for q in range(min(3, len(after_person) - 1))
+        )
+        if not external and not promote and not is_position(role) and not board_seat and not runs_unit:
             return []  # "named Ellen Park as the monitor": an appointment, but not a job at the namer
         internal = any(w in ("internal", "insider", "in-house") for w in between)
         out = []
@@ -1003,7 +1017,7 @@ class Families(ArticleState):
         return out
 
     def _t_succeeded_by(self, s: Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
-        succ = self._object(s, t.j, 4, ("PER",))
+        succ = self._object(s, t.j, 7, ("PER",))
         pred = self._subject(s, t.i)
         if pred is None:
             return []
@@ -1045,12 +1059,14 @@ class Families(ArticleState):
             out.append(
                 Raw(pname, org, "left", role, None, BASE_CONFIDENCE["succeeded_by"], implicit=prior is None)
             )
+            # an interim's successor holds the permanent title
+            succ_role = re.sub(r"^(?:interim|acting)\s+", "", role, flags=re.I) if role else None
             out.append(
                 Raw(
                     succ_name,
                     org,
-                    self._direction(succ_name, org, role),
-                    role,
+                    self._direction(succ_name, org, succ_role),
+                    succ_role,
                     None,
                     BASE_CONFIDENCE["succeeded_by"],
                 )

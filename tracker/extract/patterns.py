@@ -76,7 +76,7 @@ _T: list[tuple[Family, str]] = [
     (
         "succeeded_by",
         r"(?:will be |to be |is being |was |has been |have been )?(?:succeeded|replaced)"
-        r"(?: as(?: [\w-]+){1,5}?)? by",
+        r"(?: as(?: [\w-]+){1,5}?| (?:next|this|last|later|early|shortly|soon|in|on)(?: [\w-]+){0,2}?)? by",
     ),
     (
         "succeed",
