@@ -53,7 +53,8 @@ _QUANTITIES = {
     "numerous",
 }
 _STAYS_AT = re.compile(
-    r"\band (?:will|would) (?:return to|remain|stay|continue)\b|\b(?:remain|stay)(?:s|ing)? (?:at|with) the company\b",
+    r"\band (?:will|would) (?:return to|remain|stay|continue)\b|"
+    r"\b(?:remain|stay)(?:s|ing)? (?:at|with) the company\b",
     re.I,
 )
 _SPEECH = {"said", "says", "told", "added", "wrote", "noted", "explained", "argued", "announced"}
