@@ -214,6 +214,13 @@ class Families(ArticleState):
             and toks[j + 3].low == "as"
         ):
             role, role_org, _e = self._role_at(s, j + 4)  # "from his role as chief executive of X"
+        elif (
+            j + 3 < len(toks)
+            and toks[j].low in ("his", "her", "their")
+            and toks[j + 1].low in ("post", "role", "position", "job", "seat")
+            and toks[j + 2].low == "as"
+        ):
+            role, role_org, _e = self._role_at(s, j + 3)  # "will leave her post as chief scientist of X"
         elif explicit is not None and explicit.j < len(toks) and toks[explicit.j].low == "as":
             role, _o, _e = self._role_at(s, explicit.j + 1)  # "exits Acme as chief product officer"
         if j < len(toks) and toks[j].low == "as":
@@ -475,6 +482,11 @@ class Families(ArticleState):
         between = [tk.low for tk in toks[t.j : obj.i]]
         if between[:1] == [","] and not any(
             w in ("including", "among", "namely", "notably") for w in between
+        ):
+            return []
+        # "would hire a new head of security after Paul Kim's departure": Kim is not the hire
+        if (obj.j < len(toks) and toks[obj.j].low in ("'s", "’s")) or any(
+            w in ("after", "before", "following", "since", "despite") for w in between
         ):
             return []
         # "is hiring hundreds of engineers, chief executive X said": a spree, and X is the speaker
