@@ -74,6 +74,7 @@ HELDOUT_FLOORS = {
     "heldout12.jsonl": (0.95, 0.95),
     "heldout13.jsonl": (0.95, 0.95),
     "heldout14.jsonl": (0.95, 0.95),
+    "heldout15.jsonl": (0.95, 0.95),
 }
 
 

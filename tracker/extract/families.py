@@ -120,8 +120,9 @@ class Families(ArticleState):
         if j < len(toks) and toks[j].low == "of":
             return []
         nxt = s.by_tok.get(j)
-        if nxt is not None and nxt.kind in ("PER", "PRON"):
-            return []
+        own_post = j + 1 < len(toks) and toks[j + 1].low in ("post", "role", "position", "job", "seat")
+        if nxt is not None and nxt.kind in ("PER", "PRON") and not own_post:
+            return []  # "the decision left him ...", not a departure
         if (
             nxt is None
             and j < len(toks)
