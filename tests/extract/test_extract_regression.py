@@ -75,6 +75,7 @@ HELDOUT_FLOORS = {
     "heldout13.jsonl": (0.95, 0.95),
     "heldout14.jsonl": (0.95, 0.95),
     "heldout15.jsonl": (0.95, 0.95),
+    "heldout16.jsonl": (0.95, 0.95),
 }
 
 

@@ -383,9 +383,9 @@ class Describer(ArticleState):
         if om is None or om.kind != "ORG":
             return
         q = om.i - 1
-        while q >= 0 and toks[q].text[:1].islower() and toks[q].low != "of" and om.i - q <= 5:
+        while q >= 0 and toks[q].text[:1].islower() and toks[q].low not in ("of", "at") and om.i - q <= 5:
             q -= 1
-        if q < 1 or toks[q].low != "of":
+        if q < 1 or toks[q].low not in ("of", "at"):  # "co-founders of X, ...", "executives at X, ..."
             return
         head = toks[q - 1].low
         if head not in TITLE_HEADS and head.rstrip("s") in TITLE_HEADS:

@@ -781,7 +781,7 @@ class Families(ArticleState):
 
     def _t_fire(self, s: Sentence, t: Trigger) -> list[Raw]:
         """ "the board ousted chief executive Derek Osei" (active voice; the passive is a departure verb)"""
-        obj = self._object(s, t.j, 6)
+        obj = self._object(s, t.j, 8)
         if obj is None:
             return []
         host = self._host(s, t.i)

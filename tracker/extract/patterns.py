@@ -142,7 +142,8 @@ _T: list[tuple[Family, str]] = [
     ("adjective", r"departing|outgoing|retiring|exiting|ousted"),
     (
         "fire",
-        r"ousted|ousts|oust|fired|fires|fire|sacked|sacks|sack|dismissed|dismisses|dismiss|removed|removes|remove",
+        r"ousted|ousts|oust|fired|fires|fire|sacked|sacks|sack|dismissed|dismisses|dismiss|removed|removes|remove|"
+        r"let go of|lets go of|letting go of",
     ),
     (
         "leave",
@@ -382,6 +383,14 @@ def company_context(tokens: list[Token], a: int, b: int) -> bool:
 
 
 _ATTEMPT = {
+    "attempt",
+    "attempts",
+    "oppose",
+    "opposes",
+    "opposed",
+    "block",
+    "blocked",
+    "resist",
     "tried",
     "trying",
     "tries",

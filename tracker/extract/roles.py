@@ -76,6 +76,7 @@ TITLE_HEADS = {
     "entrepreneur",
     "co-lead",
     "banker",
+    "official",
     "coach",
     "lawyer",
     "attorney",

@@ -253,7 +253,9 @@ _COORD_SKIP = {
 PRIOR_SPELL = re.compile(
     r"\b(?:after|following|capping|ending)\s+(?:a|an|nearly|almost|more than|over|some|his|her|their)?\s*"
     r"(?:[\w-]+\s+){0,2}(?:years?|decades?|months?|stint|tenure|spell|run|career)\s+"
-    r"(?:at|with|(?:running|leading|heading|managing|overseeing|as)\s+(?:[\w-]+\s+){0,5}(?:of|at))\s+(?:the\s+)?$",
+    r"(?:at|with|(?:running|leading|heading|managing|overseeing|as)\s+(?:[\w-]+\s+){0,5}(?:of|at))\s+(?:the\s+)?$"
+    r"|\bafter\s+(?:leading|running|heading|managing|overseeing|building)\s+(?:[\w-]+\s+){0,4}(?:at|of|for)\s+"
+    r"(?:the\s+)?$",
     re.I,
 )
 
@@ -373,11 +375,12 @@ class ArticleState:
                 and seg_start > 0
                 and (
                     first in APPOS_START
-                    or first in TITLE_HEADS
-                    or first in TITLE_MODIFIERS
+                    or ((first in TITLE_HEADS or first in TITLE_MODIFIERS) and not cands)
                     or (first_m is not None and first_m.kind in ("ORG", "ORGREF") and not cands)
                 )
             )
+            # "Two executives at X, chief financial officer A and general counsel B, resigned": a titled
+            # name list between commas is the subject, not an appositive
             if cands and (own or not appositive):
                 return cands[-1]
             own = False
