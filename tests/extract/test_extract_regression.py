@@ -76,6 +76,7 @@ HELDOUT_FLOORS = {
     "heldout14.jsonl": (0.95, 0.95),
     "heldout15.jsonl": (0.95, 0.95),
     "heldout16.jsonl": (0.95, 0.95),
+    "heldout17.jsonl": (0.95, 0.95),
 }
 
 

@@ -309,17 +309,22 @@ class Families(ArticleState):
         origin: str | None = None
         team: str | None = None
         internal = False
-        exclude = tuple(self._affiliation(p) for p in persons)
+        returning = t.text.startswith(("rejoin", "return", "is coming back"))
+        exclude = () if returning else tuple(self._affiliation(p) for p in persons)
         predecessor: str | None = None
         if t.text.endswith(" as") or (j < len(toks) and toks[j].low == "as"):
             role, org, e = self._role_at(s, j if t.text.endswith(" as") else j + 1, exclude)
             org = org or s.org or self.context_org or self._any_org(s)
             if s.org and any(same_org(s.org, e) for e in exclude if e):
                 org = org if org != s.org else self.context_org
-            if e + 1 < len(toks) and toks[e].low == "from":
-                pm = s.by_tok.get(e + 1)
-                if pm is not None and pm.kind == "PER":
-                    predecessor = s.names.get(pm.i, pm.name)
+            for q in range(e, min(len(toks) - 1, e + 5)):
+                if toks[q].text in (",", ";"):
+                    break
+                if toks[q].low == "from":
+                    pm = self._object(s, q + 1, 4, ("PER",))  # "... in June from founder Clara Webb"
+                    if pm is not None:
+                        predecessor = s.names.get(pm.i, pm.name)
+                    break
         elif j < len(toks) and toks[j].low == "from":
             om = self._org_after(s, j + 1)
             if om is None or om.kind != "ORG":
@@ -745,6 +750,21 @@ class Families(ArticleState):
                     )
                 )
         return out
+
+    def _t_own_nominal_from(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "Following his ouster from Tidewater Capital, Luca Romano ..." (the name may come after)."""
+        om = self._org_after(s, t.j)
+        if om is None or om.kind != "ORG":
+            return []
+        before = [m for m in s.mentions if m.kind == "PER" and m.i < t.i]
+        after = [m for m in s.mentions if m.kind == "PER" and m.i > t.j]
+        who = before[-1] if before else (after[0] if after else None)
+        if who is None:
+            return []
+        return [
+            Raw(p, om.name, "left", self._title_for(p, om.name), None, BASE_CONFIDENCE["own_nominal_from"])
+            for p in self._persons(s, who)
+        ]
 
     def _t_poss_nominal(self, s: Sentence, t: Trigger) -> list[Raw]:
         """ "Karpathy's departure" """

@@ -95,6 +95,19 @@ class Merger(ArticleState):
                 and any(r.person == item[0].person and same_org(r.org, item[0].org) for r in staying)
             )
         ]
+        # "will step aside as chief executive and become chief scientist": one move inside the company
+        changed = [(r.person, r.org, sent) for r, sent, _c in raws if r.direction == "role_changed"]
+        raws = [
+            item
+            for item in raws
+            if not (
+                item[0].direction == "left"
+                and any(
+                    p == item[0].person and same_org(o, item[0].org) and sent == item[1]
+                    for p, o, sent in changed
+                )
+            )
+        ]
         merged: list[tuple[Raw, str, str]] = []
         for item in raws + extra:
             raw = item[0]

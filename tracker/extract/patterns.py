@@ -41,6 +41,7 @@ Family = Literal[
     "following",
     "lose",
     "chair",
+    "own_nominal_from",
 ]
 
 _T: list[tuple[Family, str]] = [
@@ -53,6 +54,7 @@ _T: list[tuple[Family, str]] = [
         r"(?:announced|announces|announcing|confirmed|disclosed|revealed|tendered|submitted|handed in) "
         r"(?:his|her|their) (?:resignation|retirement|departure|exit)",
     ),
+    ("own_nominal_from", r"(?:his|her|their) (?:ouster|departure|exit|resignation|dismissal|firing) from"),
     (
         "poss_nominal",
         r"(?<=['’]s )(?:(?:abrupt|sudden|surprise|unexpected|planned|recent|expected|early|imminent) )?"
@@ -70,7 +72,11 @@ _T: list[tuple[Family, str]] = [
         r"pass(?:es|ed|ing)? the (?:baton|reins) to|hand(?:s|ed|ing)? over to",
     ),
     ("founder_as", r"as (?:the |a )?(?:co-?)?founder of"),
-    ("remain", r"(?:remain|remains|stay|stays)(?: on)?(?: the board| at the company| with the company)? as"),
+    (
+        "remain",
+        r"(?:remain|remains|stay|stays)(?: on)?(?: the board| at the company| with the company)?"
+        r"(?: as|(?= (?:executive |non-executive )?(?:chair|chairman|chairwoman|president|vice chair)\b))",
+    ),
     ("board", r"(?:new|incoming|reconstituted|revamped|overhauled)(?: \w+)? board (?:chaired|led|headed) by"),
     ("copula", r"(?:is|has been) (?:now )?(?=its |their |the [\w-]+(?:'s|’s) |\w+(?:'s|’s) )"),
     (

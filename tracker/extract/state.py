@@ -184,6 +184,7 @@ BASE_CONFIDENCE = {
     "founder_as": 0.85,
     "following": 0.8,
     "chair": 0.85,
+    "own_nominal_from": 0.85,
     "lose": 0.85,
 }
 
