@@ -132,7 +132,7 @@ class Describer(ArticleState):
                 continue
             for name in self._persons(s, who):
                 info = self.info.setdefault(name, PersonInfo())
-                # a stated recent employer beats a founder title ("Kite co-founder X ... after a year at Figure")
+                # a stated recent employer beats a founder title ("Kite co-founder X, after a year at Figure")
                 if info.org is None or (info.title is not None and "founder" in info.title.lower()):
                     info.org = m.name
                 s.attached[m.i] = name
