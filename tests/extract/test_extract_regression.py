@@ -77,6 +77,7 @@ HELDOUT_FLOORS = {
     "heldout15.jsonl": (0.95, 0.95),
     "heldout16.jsonl": (0.95, 0.95),
     "heldout17.jsonl": (0.95, 0.95),
+    "heldout18.jsonl": (0.95, 0.95),
 }
 
 

@@ -160,11 +160,13 @@ class Describer(ArticleState):
                 words = [t.low for t in between]
                 if (
                     not ok
-                    and 4 <= len(words) <= 14
+                    and 4 <= len(words) <= 16
                     and words[0] == ","
-                    and words[-2:] == [",", "and"]
-                    and words.count(",") == 2
+                    and (words[-2:] == [",", "and"] or (words[-1] == "," and "and" in words))
+                    and words.count(",") <= 3
                     and not any(w in VERBISH and w not in ("and", "at", "in", "on") for w in words[1:-2])
+                    and not any(w in ("who", "which", "whose", "where") for w in words)
+                    and not TRIGGERS.search(" ".join(words))
                 ):
                     ok = True
                     s.loose.update({prev.i, m.i})

@@ -151,7 +151,7 @@ class Families(ArticleState):
             return []  # headline "X out as CEO of Y" only
         if t.text.endswith((" ways with", " company with")):
             # "Veritas AI parted ways with chief scientist Ravi Gupta": the person is the object
-            pm = self._object(s, t.j, 5, ("PER",))
+            pm = self._object(s, t.j, 8, ("PER",))
             if pm is not None:
                 host = self._host(s, t.i)
                 parted: list[Raw] = []
@@ -445,6 +445,8 @@ class Families(ArticleState):
             seat = any(tk.low in ("board", "boards") for tk in toks[t.j : t.j + 5])
             if role is None and not external and not seat:
                 return []  # "was named to Fortune's list": no position, no move
+            if role is None and seat:
+                role = "board member"
             origin = None
             for q in range(t.j, min(len(toks) - 1, t.j + 10)):
                 if toks[q].text in (",", ";"):
@@ -1029,6 +1031,9 @@ class Families(ArticleState):
                 self._role_at(s, k) if k < len(s.tokens) and s.tokens[k].low == "as" else (None, None, k)
             )
             org = org or s.org or self.context_org
+            if org is None and succ_names:
+                # "Paul Grant, Nimbus Cloud's president, will succeed Laura Finch": the successor's employer
+                org = self._affiliation(succ_names[0]) or self._any_org(s)
             if org is None:
                 return []
             for name in succ_names:
