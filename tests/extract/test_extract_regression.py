@@ -78,6 +78,7 @@ HELDOUT_FLOORS = {
     "heldout16.jsonl": (0.95, 0.95),
     "heldout17.jsonl": (0.95, 0.95),
     "heldout18.jsonl": (0.95, 0.95),
+    "heldout19.jsonl": (0.95, 0.95),
 }
 
 

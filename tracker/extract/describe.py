@@ -51,12 +51,24 @@ class Describer(ArticleState):
         mentions = find_mentions(tokens, text, self.resolver, self.people)
         s = Sentence(text, tokens, mentions)
         for m in mentions:
+            if m.kind == "PER" and len(m.name.split()) >= 2:
+                self.people.add(m.name)
+        for m in mentions:
+            # "Sara Bell and Tom Reyes ..., with Bell becoming chair": a surname met earlier in the sentence
+            if (
+                m.kind == "ORG"
+                and m.j - m.i == 1
+                and m.name == m.text
+                and not self.resolver.known_org(m.text)
+            ):
+                known = self.people.lookup(m.text)
+                if known and known.split()[-1] == m.text:
+                    m.kind, m.name = "PER", known
+        for m in mentions:
             for k in range(m.i, m.j):
                 s.by_tok[k] = m
             if m.kind == "PER":
                 s.names[m.i] = m.name
-                if len(m.name.split()) >= 2:
-                    self.people.add(m.name)
             elif m.kind == "ORG":
                 self.org_names.append(m.name)
         self._group(s)
@@ -234,7 +246,7 @@ class Describer(ArticleState):
         fellow = title is not None and "fellow" in title.lower().split()
         org: str | None = None
         if title is not None:
-            if k >= 0 and toks[k].low in ("'s", "’s"):
+            if k >= 0 and toks[k].low in ("'s", "’s", "'", "’"):
                 k -= 1
             om = self._mention_ending(s, k)
             if om is not None and om.kind in ("ORG", "ORGREF"):
@@ -264,6 +276,16 @@ class Describer(ArticleState):
                     self._merge_info(
                         self.info.setdefault(s.names.get(g.i, g.name), PersonInfo()), title, org, former
                     )
+        if (
+            title is None
+            and m.i >= 2
+            and toks[m.i - 1].low in ("'s", "’s")
+            and s.by_tok.get(m.i - 2) is not None
+            and s.by_tok[m.i - 2].kind == "ORG"
+        ):
+            om2 = s.by_tok[m.i - 2]
+            s.attached[om2.i] = name
+            self._merge_info(info, None, om2.name, False)  # "hired Uber's Max Lin"
         self._pre_appositive(s, m)
         # appositive or relative clause: "Mira Murati, OpenAI's chief technology officer, ..."
         group = s.groups.get(m.i, [m])

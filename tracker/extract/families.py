@@ -11,7 +11,7 @@ import re
 
 from tracker.extract.cues import hedge_factor
 from tracker.extract.model import Direction
-from tracker.extract.names import ORG_SUFFIX, Mention
+from tracker.extract.names import HONORIFICS, ORG_SUFFIX, Mention
 from tracker.extract.patterns import (
     TRIGGERS,
     Raw,
@@ -89,7 +89,7 @@ class Families(ArticleState):
             if trig.family in ("succeed", "succeeded_by", "copula", "handover", "following"):
                 later.append(trig)
                 continue
-            if trig.family != "adjective" and negated(s.tokens, trig.i):
+            if trig.family not in ("adjective", "not_seek") and negated(s.tokens, trig.i):
                 continue
             for raw in getattr(self, "_t_" + trig.family)(s, trig):
                 raw.family = raw.family or trig.family
@@ -333,6 +333,10 @@ class Families(ArticleState):
             org = s.org if s.org and not same_org(s.org, origin) else self.context_org
             if same_org(org, origin):
                 return []
+        elif t.text.rstrip().endswith("over"):
+            # "His deputy, Mika Sato, takes over the division": the article's organisation
+            org = s.org or self._affiliation(persons[0]) if persons else None
+            org = org or self.context_org or self._any_org(s)
         elif re.search(r"(?:post|role|position|job)$", t.text):
             # "takes up the post on September 1": the post named earlier, at the article's organisation
             org = s.org or self.context_org or self._any_org(s)
@@ -534,9 +538,22 @@ class Families(ArticleState):
                     q = nm.j
                     continue
             break
+        # "hired two leaders: X as chief medical officer and Y as chief nursing officer"
+        if ":" in between or any(w in ("including", "among") for w in between):
+            for q in range(k, min(len(toks) - 1, k + 12)):
+                if toks[q].text in (";", "."):
+                    break
+                if toks[q].low == "and":
+                    nm = s.by_tok.get(q + 1) or (
+                        s.by_tok.get(q + 3) if toks[q + 1].low in HONORIFICS else None
+                    )
+                    if nm is not None and nm.kind == "PER":
+                        name = s.names.get(nm.i, nm.name)
+                        if name not in persons:
+                            persons.append(name)
         board_seat = any(tk.low in ("board", "boards", "directors", "trustees") for tk in toks[t.j : obj.i])
-        # skip an appositive after the person
-        if k < len(toks) and toks[k].text == ",":
+        # skip an appositive after the person (but not "its CRO, Dana Cole, as president")
+        if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low not in ("as", "to"):
             e = k + 1
             while e < len(toks) and toks[e].text not in (",", ";", "."):
                 e += 1
@@ -997,6 +1014,32 @@ class Families(ArticleState):
             Raw(p, org, self._direction(p, org, "chair"), "chair", None, BASE_CONFIDENCE["become"])
             for p in self._persons(s, subj)
         ]
+
+    def _t_not_seek(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "said he would not seek another term as chairman": the term ends, so does the job."""
+        subj = self._subject(s, t.i)
+        if subj is None:
+            return []
+        role: str | None = None
+        for q in range(t.j, min(len(s.tokens), t.j + 3)):
+            if s.tokens[q].low == "as":
+                role, _o, _e = self._role_at(s, q)
+                break
+        out = []
+        for person in self._persons(s, subj):
+            org = self._left_org(s, person, t.i)
+            if org:
+                out.append(
+                    Raw(
+                        person,
+                        org,
+                        "left",
+                        role or self._title_for(person, org),
+                        None,
+                        BASE_CONFIDENCE["leave"] * 0.9,
+                    )
+                )
+        return out
 
     def _t_following(self, s: Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
         """ "the third executive to leave X this year, following CFO A and counsel B": A and B left X too."""

@@ -122,6 +122,7 @@ class Merger(ArticleState):
                         or (
                             {m[0].direction, raw.direction} == {"joined", "role_changed"}
                             and m[1] == item[1]  # same sentence; a later promotion is a second move
+                            and "role" not in (m[0].family, raw.family)
                             and not re.search(r"\bwho\b", m[2] + " " + item[2], re.I)
                         )
                     )

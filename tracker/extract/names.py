@@ -169,7 +169,6 @@ STOP_CAP = {
     "all",
     "new",
     "one",
-    "tech",
     "big",
     "another",
     "other",
@@ -902,7 +901,7 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
         return Mention("ORG", i, j, text, text)
     if _title_run_then_name(tokens, j):
         return Mention("ORG", i, j, text, text)
-    if nxt in ("'s", "’s") and (
+    if nxt in ("'s", "’s", "'", "’") and (
         len(words) == 1
         or (
             j + 1 < len(tokens)

@@ -42,6 +42,7 @@ Family = Literal[
     "lose",
     "chair",
     "own_nominal_from",
+    "not_seek",
 ]
 
 _T: list[tuple[Family, str]] = [
@@ -117,6 +118,7 @@ _T: list[tuple[Family, str]] = [
         r"resurfac(?:e|es|ed|ing) at|turn(?:s|ed)? up at|end(?:s|ed)? up at|is (?:headed|heading) to|"
         r"now works (?:at|for)|is now (?:at|with)|has since joined|"
         r"takes? the reins (?:at|of)|took the reins (?:at|of)|taking the reins (?:at|of)|"
+        r"takes? over (?=the (?:division|unit|business|group|team|role|job|company)\b)|"
         r"(?:is|are|was|were) (?:the|among the) (?:first|latest|newest|most recent) "
         r"(?:hires?|recruits?|additions?|employees?|arrivals?) (?:at|to)",
     ),
@@ -162,6 +164,7 @@ _T: list[tuple[Family, str]] = [
 ]
 _T.append(("newrole", r"(?:new|incoming|next)(?= )"))
 _T.append(("lose", r"los(?:t|es|ing)"))
+_T.append(("not_seek", r"(?:not|n't) (?:to )?seek (?:another term|re-?election|a new term|reappointment)"))
 _T.append(("chair", r"(?:will|to|would|shall) (?:also )?chair|chairs the"))
 _T.append(
     (

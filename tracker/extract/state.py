@@ -458,7 +458,7 @@ class ArticleState:
         if title is None:
             return None, org, k
         # "editor of The Courier", "head of video at Orbit Media"
-        for q in range(e, min(n - 1, e + 4)):
+        for q in range(e, min(n - 1, e + 7)):
             if toks[q].text in (",", ";", ".") or TRIGGERS.fullmatch(toks[q].low):
                 break
             if toks[q].low in ("of", "at", "for", "with"):
@@ -556,7 +556,13 @@ class ArticleState:
         )
 
     def _left_org(self, s: Sentence, person: str, i: int) -> str | None:
-        return self._affiliation(person) or self._org_before(s, i, person) or s.org or self.context_org
+        return (
+            self._affiliation(person)
+            or self._org_before(s, i, person)
+            or s.org
+            or self.context_org
+            or self._any_org(s)
+        )
 
     def _title_for(self, person: str, org: str | None) -> str | None:
         info = self.info.get(person)
