@@ -90,6 +90,12 @@ class Describer(ArticleState):
 
     def _current_job(self, s: Sentence) -> None:
         """ "She is currently a senior economist at the ECB": an employer stated in its own sentence."""
+        if re.search(r"\b(?:taken|taking|takes|take|on) (?:a |unpaid )?(?:leave|sabbatical)\b", s.text, re.I):
+            # "has taken leave from the university to co-found X": still employed there
+            first = next((m for m in s.mentions if m.kind == "PER"), None)
+            if first is not None:
+                for person in self._persons(s, first):
+                    self.info.setdefault(person, PersonInfo()).on_leave = True
         if SERVED_HERE.search(s.text):
             # "... after serving as its head of supply chain": already works there
             first = next((m for m in s.mentions if m.kind == "PER"), None)

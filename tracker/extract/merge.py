@@ -34,6 +34,8 @@ class Merger(ArticleState):
             info = self.info.get(raw.person)
             if board_seat(raw.role):
                 continue  # a board seat is held alongside a day job
+            if info is not None and info.on_leave:
+                continue  # on leave from the employer, not gone
             founder = (
                 info is not None and info.title is not None and "founder" in info.title.lower()
             ) or any(

@@ -69,7 +69,7 @@ _T: list[tuple[Family, str]] = [
         "handover",
         r"hand(?:s|ed|ing)? (?:over )?(?:the reins|the baton|control|the top job|the chairmanship|the chair|"
         r"the leadership|(?:his|her|their) (?:role|post|job|duties)|"
-        r"the (?:[\w-]+ ){1,3}(?:role|job|post))(?: over)? to|"
+        r"the (?:[\w-]+ ){0,3}(?:role|job|post))(?: over)? to|"
         r"pass(?:es|ed|ing)? the (?:baton|reins) to|hand(?:s|ed|ing)? over to",
     ),
     ("founder_as", r"as (?:the |a )?(?:co-?)?founder of"),
@@ -278,6 +278,7 @@ class PersonInfo:
     former: bool = False
     insider: bool = False
     orgs_former: list[str] = field(default_factory=list)
+    on_leave: bool = False
 
 
 @dataclass

@@ -254,7 +254,8 @@ _COORD_SKIP = {
 PRIOR_SPELL = re.compile(
     r"\b(?:after|following|capping|ending)\s+(?:a|an|nearly|almost|more than|over|some|his|her|their)?\s*"
     r"(?:[\w-]+\s+){0,2}(?:years?|decades?|months?|stint|tenure|spell|run|career)\s+"
-    r"(?:at|with|(?:running|leading|heading|managing|overseeing|as)\s+(?:[\w-]+\s+){0,5}(?:of|at))\s+(?:the\s+)?$"
+    r"(?:at|with|(?:running|leading|heading|managing|overseeing|building|as)(?:\s+(?:[\w-]+\s+){0,5}(?:of|at))?)"
+    r"\s+(?:the\s+)?$"
     r"|\bafter\s+(?:leading|running|heading|managing|overseeing|building)\s+(?:[\w-]+\s+){0,4}(?:at|of|for)\s+"
     r"(?:the\s+)?$",
     re.I,
@@ -466,7 +467,15 @@ class ArticleState:
                 om = s.by_tok.get(r)
                 if om is None and toks[r].low == "the" and r + 1 < n:
                     om = s.by_tok.get(r + 1)
-                if om is not None and om.kind in ("ORG", "ORGREF") and om.i in (r, r + 1):
+                if om is not None and om.kind == "ORGREF":
+                    named = s.by_tok.get(om.j)
+                    if named is not None and named.kind == "ORG" and named.i == om.j:
+                        om = named  # "of the payments startup Vault": the description names the company
+                if (
+                    om is not None
+                    and om.kind in ("ORG", "ORGREF")
+                    and om.i in (r, r + 1, r + 2, r + 3, r + 4)
+                ):
                     org = self._resolve(s, om, exclude) if om.kind == "ORGREF" else om.name
                     e = om.j
                     break
