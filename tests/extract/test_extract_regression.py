@@ -79,6 +79,7 @@ HELDOUT_FLOORS = {
     "heldout17.jsonl": (0.95, 0.95),
     "heldout18.jsonl": (0.95, 0.95),
     "heldout19.jsonl": (0.95, 0.95),
+    "heldout20.jsonl": (0.95, 0.95),
 }
 
 

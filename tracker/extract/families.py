@@ -57,6 +57,25 @@ _STAYS_AT = re.compile(
     r"\b(?:remain|stay)(?:s|ing)? (?:at|with) the company\b",
     re.I,
 )
+_LEAVE_NOUN_BEFORE = {
+    "taken",
+    "take",
+    "takes",
+    "taking",
+    "took",
+    "on",
+    "a",
+    "of",
+    "parental",
+    "medical",
+    "maternity",
+    "paternity",
+    "garden",
+    "sick",
+    "unpaid",
+    "extended",
+    "annual",
+}
 _SPEECH = {"said", "says", "told", "added", "wrote", "noted", "explained", "argued", "announced"}
 
 
@@ -120,6 +139,8 @@ class Families(ArticleState):
         if j < len(toks) and toks[j].low == "of":
             return []
         nxt = s.by_tok.get(j)
+        if t.text in ("leave", "leaves") and t.i > 0 and toks[t.i - 1].low in _LEAVE_NOUN_BEFORE:
+            return []  # "has taken leave from the university", "on parental leave": an absence, not a departure
         own_post = j + 1 < len(toks) and toks[j + 1].low in ("post", "role", "position", "job", "seat")
         if nxt is not None and nxt.kind in ("PER", "PRON") and not own_post:
             return []  # "the decision left him ...", not a departure

@@ -443,6 +443,11 @@ _PARTICLES = {
 _NAME_PREFIXES = ("mc", "mac", "de", "di", "le", "la", "van", "von", "du", "o", "da")
 _PRONOUNS = {"he": False, "she": False, "him": False, "her": False, "they": True, "them": True}
 _SLOT_ORG_BEFORE = {
+    "leading",
+    "running",
+    "heading",
+    "managing",
+    "overseeing",
     "founded",
     "co-founded",
     "launched",
