@@ -140,7 +140,7 @@ class Families(ArticleState):
             return []
         nxt = s.by_tok.get(j)
         if t.text in ("leave", "leaves") and t.i > 0 and toks[t.i - 1].low in _LEAVE_NOUN_BEFORE:
-            return []  # "has taken leave from the university", "on parental leave": an absence, not a departure
+            return []  # "has taken leave from the university": an absence, not a departure
         own_post = j + 1 < len(toks) and toks[j + 1].low in ("post", "role", "position", "job", "seat")
         if nxt is not None and nxt.kind in ("PER", "PRON") and not own_post:
             return []  # "the decision left him ...", not a departure
