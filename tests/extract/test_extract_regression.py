@@ -80,6 +80,7 @@ HELDOUT_FLOORS = {
     "heldout18.jsonl": (0.95, 0.95),
     "heldout19.jsonl": (0.95, 0.95),
     "heldout20.jsonl": (0.95, 0.95),
+    "heldout21.jsonl": (0.95, 0.95),
 }
 
 

@@ -138,6 +138,19 @@ class Families(ArticleState):
         j = t.j
         if j < len(toks) and toks[j].low == "of":
             return []
+        if t.text.endswith((" ways with", " company with")):
+            # "Veritas AI parted ways with chief scientist Ravi Gupta": the person is the object
+            pm = self._object(s, t.j, 8, ("PER",))
+            if pm is not None:
+                host = self._host(s, t.i)
+                parted: list[Raw] = []
+                for p in self._persons(s, pm):
+                    where = self._affiliation(p) or host
+                    if where:
+                        parted.append(
+                            Raw(p, where, "left", self._title_for(p, where), None, BASE_CONFIDENCE["leave"])
+                        )
+                return parted
         nxt = s.by_tok.get(j)
         if t.text in ("leave", "leaves") and t.i > 0 and toks[t.i - 1].low in _LEAVE_NOUN_BEFORE:
             return []  # "has taken leave from the university": an absence, not a departure
@@ -170,19 +183,6 @@ class Families(ArticleState):
             t.i > 0 and s.by_tok.get(t.i - 1) is not None and s.by_tok[t.i - 1].kind == "PER"
         ):
             return []  # headline "X out as CEO of Y" only
-        if t.text.endswith((" ways with", " company with")):
-            # "Veritas AI parted ways with chief scientist Ravi Gupta": the person is the object
-            pm = self._object(s, t.j, 8, ("PER",))
-            if pm is not None:
-                host = self._host(s, t.i)
-                parted: list[Raw] = []
-                for p in self._persons(s, pm):
-                    where = self._affiliation(p) or host
-                    if where:
-                        parted.append(
-                            Raw(p, where, "left", self._title_for(p, where), None, BASE_CONFIDENCE["leave"])
-                        )
-                return parted
         subj = self._subject(s, t.i)
         # "After stepping down as chief executive of X, Jane Doe ...": the subject follows the clause
         opener = t.i > 0 and toks[t.i - 1].low in ("after", "since", "before", "following")
@@ -262,7 +262,16 @@ class Families(ArticleState):
             elif explicit is not None:
                 org = aff or self._resolve(s, explicit)
             else:
-                cands = (role_org, aff, self._org_before(s, t.i, person), s.org, self.context_org)
+                cands = (
+                    role_org,
+                    aff,
+                    self._org_before(s, t.i, person),
+                    s.org,
+                    self.context_org,
+                    # last resort: an organisation named earlier in the sentence, even if it describes
+                    # someone else ("Chris Wong, the president of Aster Foods, ... when Mary Lee retires")
+                    next((m.name for m in s.mentions if m.kind == "ORG" and m.j <= t.i), None),
+                )
                 org = next((c for c in cands if c and not same_org(c, avoid)), None)
             if org is None:
                 continue
@@ -468,7 +477,13 @@ class Families(ArticleState):
             k = t.j
             role, org, _e = self._role_at(s, k)
             seat = any(tk.low in ("board", "boards") for tk in toks[t.j : t.j + 5])
-            if role is None and not external and not seat:
+            if role is None and promote and k < len(toks) and toks[k].low == "from":
+                # "was promoted from chief operating officer to chief executive of Kite Bio"
+                for q in range(k + 1, min(len(toks), k + 8)):
+                    if toks[q].low == "to":
+                        role, org, _e = self._role_at(s, q + 1)
+                        break
+            if role is None and not external and not seat and not promote:
                 return []  # "was named to Fortune's list": no position, no move
             if role is None and seat:
                 role = "board member"
@@ -596,6 +611,10 @@ class Families(ArticleState):
                     break
             if toks[q].text == ";":
                 break
+        if role is None and between and between[-1] == ",":
+            # "has appointed its first chief AI officer, Priya Raman"
+            lead, _e = title_phrase(toks, t.j)
+            role = lead if is_position(lead) else None
         after_person = [tk.low for tk in toks[k : min(len(toks), k + 8)]]
         board_seat = board_seat or "board" in after_person
         if role is None and ("successor" in after_person[:4] or "succeed" in after_person[:4]):
@@ -638,7 +657,7 @@ class Families(ArticleState):
         toks = s.tokens
         word = t.text
         # "found" is usually the past of "find"; "to found a startup" is the verb we want
-        infinitive = word == "found" and t.i > 0 and toks[t.i - 1].low == "to"
+        infinitive = word == "found" and t.i > 0 and toks[t.i - 1].low in ("to", "helped", "help", "helps")
         if word.startswith("found") and not word.startswith("founded") and not infinitive:
             return []
         strict = not re.match(r"(co-?)?found", word)
@@ -684,6 +703,12 @@ class Families(ArticleState):
                         # "co-founded the coding startup Refactor": the description names the company next
                 if TRIGGERS.match(toks[k].low) and k > t.j + 1 and toks[k].low not in ("named", "name"):
                     break
+                if toks[k].text == "," and k + 1 < len(toks):
+                    after_comma = s.by_tok.get(k + 1)
+                    if toks[k + 1].low not in ("a", "an", "the", "called", "named", "dubbed") and not (
+                        after_comma is not None and after_comma.kind == "ORG"
+                    ):
+                        break  # "to start his own company, he announced on X": X is not the company
             if org_m is None:
                 return []
             if strict and not (
@@ -1113,7 +1138,11 @@ class Families(ArticleState):
             mt.lastgroup and mt.lastgroup.startswith(("leave", "depart_for"))
             for mt in TRIGGERS.finditer(clause)
         )
-        if clause and STAYS_ON.search(clause) and not leaves:
+        becomes = re.search(r"\b(?:will|to|would) (?:become|be named|serve as)\s+(.*)$", clause or "")
+        if clause and becomes and not leaves:
+            new_role = clean_role(becomes.group(1).split(" and ")[0])
+            out.append(Raw(pred_name, org, "role_changed", new_role, None, BASE_CONFIDENCE["succeed"] * 0.9))
+        elif clause and STAYS_ON.search(clause) and not leaves:
             out.append(Raw(pred_name, org, "role_changed", None, None, BASE_CONFIDENCE["succeed"] * 0.9))
         else:
             out.append(Raw(pred_name, org, "left", prole, None, BASE_CONFIDENCE["succeed"], implicit=True))

@@ -115,7 +115,7 @@ _T: list[tuple[Family, str]] = [
         r"(?:to )?take (?:a|up a|the|a new) (?:job|position|role|post) (?:at|with)|"
         r"(?:takes?|took|taking|to take) up (?:the|her|his|their|a|its) (?:new )?(?:post|role|position|job)|"
         r"assumes? the (?:post|role|position)|assumed the (?:post|role|position)|"
-        r"resurfac(?:e|es|ed|ing) at|turn(?:s|ed)? up at|end(?:s|ed)? up at|is (?:headed|heading) to|"
+        r"(?:re)?surfac(?:e|es|ed|ing) at|turn(?:s|ed)? up at|end(?:s|ed)? up at|is (?:headed|heading) to|"
         r"now works (?:at|for)|is now (?:at|with)|has since joined|"
         r"takes? the reins (?:at|of)|took the reins (?:at|of)|taking the reins (?:at|of)|"
         r"takes? over (?=the (?:division|unit|business|group|team|role|job|company)\b)|"
@@ -126,7 +126,7 @@ _T: list[tuple[Family, str]] = [
         "become",
         r"is (?:now )?the (?:new|next|incoming)|"
         r"is (?=(?:[\w&.-]+ ){0,3}[\w&.-]+(?:'s|’s) (?:new|next|incoming) )|"
-        r"will become|to become|becomes|became|becoming|become|"
+        r"will become|to become|becomes|became|becoming|become|is now(?= )|"
         r"will serve as|to serve as|serves? as|"
         r"(?:takes?|taking|took|to take) (?:over )?the (?=(?:[\w-]+ ){1,2}(?:role|job|post|position)\b)|"
         r"step(?:s|ped|ping)? into the (?:role|position|post|job) of|stepping into the (?:role|position) of|"
@@ -340,6 +340,8 @@ def title_phrase(tokens: list[Token], k: int, limit: int = 7) -> tuple[str | Non
     e = k
     while e < len(tokens) and e - k < limit:
         low = tokens[e].low
+        if low.startswith("co-") and low not in TITLE_HEADS and low[3:] in TITLE_HEADS | TITLE_MODIFIERS:
+            low = low[3:] if low[3:] in TITLE_HEADS else "co"  # "co-chief executive", "co-head"
         if low in TITLE_HEADS or low.rstrip("s") in TITLE_HEADS:
             words.append(tokens[e].text)
             last_head = e

@@ -458,7 +458,12 @@ class ArticleState:
         title, e = title_phrase(toks, k)
         if title is None:
             return None, org, k
-        # "editor of The Courier", "head of video at Orbit Media"
+        # "editor of The Courier", "head of video at Orbit Media"; "head of Europe at Revolut" is at Revolut
+        at_q = next((q for q in range(e, min(n - 1, e + 7)) if toks[q].low == "at"), None)
+        if at_q is not None:
+            am = s.by_tok.get(at_q + 1)
+            if am is not None and am.kind == "ORG":
+                return title, am.name, am.j
         for q in range(e, min(n - 1, e + 7)):
             if toks[q].text in (",", ";", ".") or TRIGGERS.fullmatch(toks[q].low):
                 break
