@@ -120,3 +120,91 @@ def test_succession_across_sentences() -> None:
 )
 def test_verb_sense_traps(text: str) -> None:
     assert triples(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("John Doe out as chief executive of Acme Robotics.", {("John Doe", "left", "Acme Robotics")}),
+        (
+            "Jane Roe will take over from John Doe as chief executive of Acme Robotics in May.",
+            {("Jane Roe", "joined", "Acme Robotics"), ("John Doe", "left", "Acme Robotics")},
+        ),
+        (
+            "Acme Robotics has a new chief executive: Jane Roe, the former head of Boston Dynamics.",
+            {("Jane Roe", "joined", "Acme Robotics")},
+        ),
+        (
+            "OpenAI has hired Peter Marsh, the creator of Clawbot, to work on personal agents.",
+            {("Peter Marsh", "joined", "OpenAI")},
+        ),
+        (
+            "Ilse Brandt is leaving Anthropic after three years. The researcher, who helped build its "
+            "safety methods, will join Google DeepMind next month.",
+            {("Ilse Brandt", "left", "Anthropic"), ("Ilse Brandt", "joined", "Google DeepMind")},
+        ),
+        (
+            "The search giant has also lost Mira Cho, its head of responsible AI, to Anthropic.",
+            {("Mira Cho", "joined", "Anthropic")},
+        ),
+    ],
+    ids=["out-as", "take-over-from", "new-ceo-colon", "creator-is-not-employer", "the-researcher", "lost-to"],
+)
+def test_headline_and_discourse_forms(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Juniper Health is bringing in outsider Rosa Kim to run its pharmacy unit.",
+            {("Rosa Kim", "joined", "Juniper Health")},
+        ),
+        (
+            "Omni Retail's board voted on Sunday to remove chief executive Gail Brooks.",
+            {("Gail Brooks", "left", "Omni Retail")},
+        ),
+        (
+            "Hiroshi Tanaka, the former Sony executive, will chair the new board of Kumo Electric.",
+            {("Hiroshi Tanaka", "joined", "Kumo Electric")},
+        ),
+        (
+            "Finch Robotics has parted company with its chief executive, Martin Lowe.",
+            {("Martin Lowe", "left", "Finch Robotics")},
+        ),
+        (
+            "Nadia Aziz rejoined Brightline Media this week, four years after she left to run a rival publication.",
+            {("Nadia Aziz", "joined", "Brightline Media")},
+        ),
+        (
+            "Jonah Klein was installed as interim chief executive of Pivot Bio after Erin Hall's abrupt resignation.",
+            {("Jonah Klein", "role_changed", "Pivot Bio"), ("Erin Hall", "left", "Pivot Bio")},
+        ),
+        (
+            "Lakshmi Iyer takes up her new post as chief executive of Monsoon Foods on Monday.",
+            {("Lakshmi Iyer", "joined", "Monsoon Foods")},
+        ),
+        (
+            "Ryan Cho, who led Instagram's creator team, is Snap's new head of partnerships.",
+            {("Ryan Cho", "joined", "Snap"), ("Ryan Cho", "left", "Instagram")},
+        ),
+        (
+            "Databricks is hiring hundreds of engineers in Amsterdam, chief executive Ali Rahman said.",
+            set(),
+        ),
+    ],
+    ids=[
+        "progressive",
+        "remove",
+        "will-chair",
+        "parted-company",
+        "return-history",
+        "poss-adj-nominal",
+        "takes-up-post",
+        "is-new-title",
+        "speaker-not-hire",
+    ],
+)
+def test_set_twelve_families(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text) == expected

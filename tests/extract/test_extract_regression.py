@@ -70,6 +70,17 @@ HELDOUT_FLOORS = {
     "heldout8.jsonl": (0.95, 0.95),
     "heldout9.jsonl": (0.95, 0.95),
     "heldout10.jsonl": (0.95, 0.95),
+    "heldout11.jsonl": (0.95, 0.95),
+    "heldout12.jsonl": (0.95, 0.95),
+    "heldout13.jsonl": (0.95, 0.95),
+    "heldout14.jsonl": (0.95, 0.95),
+    "heldout15.jsonl": (0.95, 0.95),
+    "heldout16.jsonl": (0.95, 0.95),
+    "heldout17.jsonl": (0.95, 0.95),
+    "heldout18.jsonl": (0.95, 0.95),
+    "heldout19.jsonl": (0.95, 0.95),
+    "heldout20.jsonl": (0.95, 0.95),
+    "heldout21.jsonl": (0.95, 0.95),
 }
 
 

@@ -7,7 +7,8 @@ import re
 # A sentence carrying these reports no move: a denial, a rumour, a guess, or a temporary absence.
 _SILENCE = re.compile(
     r"\b(?:denie[sd]|deny|denying|dismissed (?:reports|rumou?rs|speculation)|rumou?r(?:s|ed)?|"
-    r"speculat\w*|wonder(?:ed|s|ing)?|whether|untrue|unfounded|no plans? to|has no intention|"
+    r"speculat\w*|wonder(?:ed|s|ing)?|whether|untrue|unfounded|no plans? to|"
+    r"(?:has|had|have) no intention|no intention of|"
     r"leaves? of absence|sabbatical|(?:medical|parental|maternity|paternity|garden|sick) leave|"
     r"on leave|in (?:\w+ )?(?:talks|discussions|negotiations)|considering|weighing|"
     r"is said to be (?:considering|weighing)|"

@@ -169,7 +169,6 @@ STOP_CAP = {
     "all",
     "new",
     "one",
-    "tech",
     "big",
     "another",
     "other",
@@ -444,6 +443,14 @@ _PARTICLES = {
 _NAME_PREFIXES = ("mc", "mac", "de", "di", "le", "la", "van", "von", "du", "o", "da")
 _PRONOUNS = {"he": False, "she": False, "him": False, "her": False, "they": True, "them": True}
 _SLOT_ORG_BEFORE = {
+    "leading",
+    "running",
+    "heading",
+    "managing",
+    "overseeing",
+    "founded",
+    "co-founded",
+    "launched",
     "at",
     "from",
     "join",
@@ -729,6 +736,21 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
                     mentions.append(Mention("ORGREF", k, e + 1, " ".join(t.text for t in tokens[k : e + 1]), ""))
                     break
                 e += 1
+    # "The researcher, who ..., will join X": a definite title opening a sentence refers back to a person
+    if len(tokens) > 2 and tokens[0].low == "the" and 0 not in taken:
+        e = 1
+        while e < len(tokens) and e <= 4 and tokens[e].text[:1].islower() and tokens[e].low not in TITLE_HEADS:
+            e += 1
+        if (
+            e < len(tokens)
+            and e <= 4
+            and tokens[e].low in (TITLE_HEADS - {"founders", "co-founders", "executives", "engineers", "researchers"})
+            and tokens[e].low not in ORG_REF_NOUNS
+            and not (e + 1 < len(tokens) and tokens[e + 1].low in ("of", "'s", "’s"))
+            and not any(m.i <= e < m.j for m in mentions)
+        ):
+            mentions = [m for m in mentions if not (m.kind == "ORGREF" and m.i == 0)]
+            mentions.append(Mention("PRON", 0, e + 1, " ".join(t.text for t in tokens[: e + 1]), ""))
     # tickers and wire credits in parentheses ("(NASDAQ: ACMD)", "(Reuters)") are not actors
     depth = 0
     inside: set[int] = set()
@@ -870,13 +892,24 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
         return Mention("ORG", i, j, text, text)
     if _title_run_then_name(tokens, j):
         return Mention("ORG", i, j, text, text)
-    if nxt in ("'s", "’s") and (len(words) == 1 or (j + 1 < len(tokens) and tokens[j + 1].low in _POSS_ORG_NOUNS)):
+    if nxt in ("'s", "’s", "'", "’") and (
+        len(words) == 1
+        or (
+            j + 1 < len(tokens)
+            and (
+                tokens[j + 1].low in _POSS_ORG_NOUNS
+                or tokens[j + 1].low in ("new", "former", "longtime", "outgoing", "incoming", "next", "top")
+            )
+        )
+    ):
         return Mention("ORG", i, j, text, text)
     if len(words) >= 2 and prev == "the":
         return Mention("ORG", i, j, text, text)  # "the Mayo Clinic": people do not take an article
     if len(words) >= 2 and (prev in TITLE_HEADS or prev in ("veteran", "executive")):
         return Mention("PER", i, j, text, text)
     who_follows = nxt == "," and j + 1 < len(tokens) and tokens[j + 1].low in ("who", "whose")
+    if prev == "from" and i >= 2 and tokens[i - 2].low == "over":
+        return Mention("PER", i, j, text, text)  # "takes over from John Doe"
     if len(words) >= 2 and prev in _SLOT_ORG_BEFORE and prev not in ("for", "to") and not who_follows:
         return Mention("ORG", i, j, text, text)
     if 2 <= len(words) <= 4:

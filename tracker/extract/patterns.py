@@ -39,6 +39,10 @@ Family = Literal[
     "newrole",
     "founder_as",
     "following",
+    "lose",
+    "chair",
+    "own_nominal_from",
+    "not_seek",
 ]
 
 _T: list[tuple[Family, str]] = [
@@ -51,7 +55,12 @@ _T: list[tuple[Family, str]] = [
         r"(?:announced|announces|announcing|confirmed|disclosed|revealed|tendered|submitted|handed in) "
         r"(?:his|her|their) (?:resignation|retirement|departure|exit)",
     ),
-    ("poss_nominal", r"(?<=['’]s )(?:resignation|retirement|departure|exit|ouster)"),
+    ("own_nominal_from", r"(?:his|her|their) (?:ouster|departure|exit|resignation|dismissal|firing) from"),
+    (
+        "poss_nominal",
+        r"(?<=['’]s )(?:(?:abrupt|sudden|surprise|unexpected|planned|recent|expected|early|imminent) )?"
+        r"(?:resignation|retirement|departure|exit|ouster)",
+    ),
     (
         "nominal_join",
         r"(?:appointment|hiring|hire|arrival|recruitment|promotion|elevation) of",
@@ -59,17 +68,22 @@ _T: list[tuple[Family, str]] = [
     (
         "handover",
         r"hand(?:s|ed|ing)? (?:over )?(?:the reins|the baton|control|the top job|the chairmanship|the chair|"
-        r"the leadership|(?:his|her|their) (?:role|post|job|duties))(?: over)? to|"
+        r"the leadership|(?:his|her|their) (?:role|post|job|duties)|"
+        r"the (?:[\w-]+ ){0,3}(?:role|job|post))(?: over)? to|"
         r"pass(?:es|ed|ing)? the (?:baton|reins) to|hand(?:s|ed|ing)? over to",
     ),
     ("founder_as", r"as (?:the |a )?(?:co-?)?founder of"),
-    ("remain", r"(?:remain|remains|stay|stays)(?: on)?(?: the board| at the company| with the company)? as"),
+    (
+        "remain",
+        r"(?:remain|remains|stay|stays)(?: on)?(?: the board| at the company| with the company)?"
+        r"(?: as|(?= (?:executive |non-executive )?(?:chair|chairman|chairwoman|president|vice chair)\b))",
+    ),
     ("board", r"(?:new|incoming|reconstituted|revamped|overhauled)(?: \w+)? board (?:chaired|led|headed) by"),
     ("copula", r"(?:is|has been) (?:now )?(?=its |their |the [\w-]+(?:'s|’s) |\w+(?:'s|’s) )"),
     (
         "succeeded_by",
         r"(?:will be |to be |is being |was |has been |have been )?(?:succeeded|replaced)"
-        r"(?: as(?: [\w-]+){1,5}?)? by",
+        r"(?: as(?: [\w-]+){1,5}?| (?:next|this|last|later|early|shortly|soon|in|on)(?: [\w-]+){0,2}?)? by",
     ),
     (
         "succeed",
@@ -82,7 +96,9 @@ _T: list[tuple[Family, str]] = [
         r"takes? on the (?:additional )?(?:title|role) of|moves? into the role of|"
         r"take on the (?:additional )?(?:title|role) of|"
         r"move(?:s|d)? (?:in)?to a new role|moving (?:in)?to a new role|take(?:s|n)? (?:on )?a new role|"
-        r"took (?:on )?a new role|shift(?:s|ed)? to a new role",
+        r"took (?:on )?a new role|shift(?:s|ed)? to a new role|"
+        r"(?:transition|move|shift)(?:s|ed|ing)? (?:in)?to an? "
+        r"(?:advisory|adviser|consulting|senior advisor) role",
     ),
     (
         "depart_for",
@@ -97,17 +113,20 @@ _T: list[tuple[Family, str]] = [
         r"signs? on (?:as|with)|signed on (?:as|with)|comes? aboard|came aboard|is coming back to|"
         r"takes? the helm (?:at|of)|took the helm (?:at|of)|taking the helm (?:at|of)|"
         r"(?:to )?take (?:a|up a|the|a new) (?:job|position|role|post) (?:at|with)|"
-        r"(?:takes?|took|taking|to take) up (?:the|her|his|their|a|its) (?:post|role|position|job)|"
+        r"(?:takes?|took|taking|to take) up (?:the|her|his|their|a|its) (?:new )?(?:post|role|position|job)|"
         r"assumes? the (?:post|role|position)|assumed the (?:post|role|position)|"
-        r"resurfac(?:e|es|ed|ing) at|turn(?:s|ed)? up at|end(?:s|ed)? up at|is (?:headed|heading) to|"
+        r"(?:re)?surfac(?:e|es|ed|ing) at|turn(?:s|ed)? up at|end(?:s|ed)? up at|is (?:headed|heading) to|"
         r"now works (?:at|for)|is now (?:at|with)|has since joined|"
         r"takes? the reins (?:at|of)|took the reins (?:at|of)|taking the reins (?:at|of)|"
+        r"takes? over (?=the (?:division|unit|business|group|team|role|job|company)\b)|"
         r"(?:is|are|was|were) (?:the|among the) (?:first|latest|newest|most recent) "
         r"(?:hires?|recruits?|additions?|employees?|arrivals?) (?:at|to)",
     ),
     (
         "become",
-        r"is (?:now )?the (?:new|next|incoming)|will become|to become|becomes|became|becoming|become|"
+        r"is (?:now )?the (?:new|next|incoming)|"
+        r"is (?=(?:[\w&.-]+ ){0,3}[\w&.-]+(?:'s|’s) (?:new|next|incoming) )|"
+        r"will become|to become|becomes|became|becoming|become|is now(?= )|"
         r"will serve as|to serve as|serves? as|"
         r"(?:takes?|taking|took|to take) (?:over )?the (?=(?:[\w-]+ ){1,2}(?:role|job|post|position)\b)|"
         r"step(?:s|ped|ping)? into the (?:role|position|post|job) of|stepping into the (?:role|position) of|"
@@ -115,7 +134,7 @@ _T: list[tuple[Family, str]] = [
     ),
     (
         "found",
-        r"co-?founded|founded|co-?found(?:s|ing)?|found(?:s|ing)|launch(?:ed|es|ing)?|"
+        r"co-?founded|founded|co-?found(?:s|ing)?|found(?:s|ing)?|launch(?:ed|es|ing)?|"
         r"start(?:ed|s|ing)?|set up|sets up|setting up|establish(?:ed|es|ing)?|spun up|"
         r"form(?:ed|s|ing)",
     ),
@@ -129,17 +148,24 @@ _T: list[tuple[Family, str]] = [
         r"installs|welcomed|welcomes|added|adds",
     ),
     ("adjective", r"departing|outgoing|retiring|exiting|ousted"),
-    ("fire", r"ousted|ousts|fired|fires|sacked|sacks|dismissed|dismisses|removed|removes"),
+    (
+        "fire",
+        r"ousted|ousts|oust|fired|fires|fire|sacked|sacks|sack|dismissed|dismisses|dismiss|removed|removes|remove|"
+        r"let go of|lets go of|letting go of",
+    ),
     (
         "leave",
         r"left|leaves|leaving|leave|depart(?:s|ed|ing)?|quit(?:s|ting)?|resign(?:s|ed|ing)?|"
         r"retir(?:e|es|ed|ing)|exit(?:s|ed|ing)?|step(?:s|ped|ping)? (?:down|aside)|stepping (?:down|aside)|"
         r"(?:was|were|been|is|being) (?:ousted|fired|dismissed|pushed out|forced out|let go)|"
-        r"is out|are out|was out|bow(?:s|ed|ing)? out|part(?:s|ed|ing)? ways with|"
-        r"step(?:s|ped|ping)? back from|stepping back from|(?:is|are) no longer (?:with|at)",
+        r"is out|are out|was out|bow(?:s|ed|ing)? out|part(?:s|ed|ing)? (?:ways|company) with|"
+        r"step(?:s|ped|ping)? back from|stepping back from|(?:is|are) no longer (?:with|at)|out as",
     ),
 ]
 _T.append(("newrole", r"(?:new|incoming|next)(?= )"))
+_T.append(("lose", r"los(?:t|es|ing)"))
+_T.append(("not_seek", r"(?:not|n't) (?:to )?seek (?:another term|re-?election|a new term|reappointment)"))
+_T.append(("chair", r"(?:will|to|would|shall) (?:also )?chair|chairs the"))
 _T.append(
     (
         "following",
@@ -252,6 +278,7 @@ class PersonInfo:
     former: bool = False
     insider: bool = False
     orgs_former: list[str] = field(default_factory=list)
+    on_leave: bool = False
 
 
 @dataclass
@@ -313,6 +340,8 @@ def title_phrase(tokens: list[Token], k: int, limit: int = 7) -> tuple[str | Non
     e = k
     while e < len(tokens) and e - k < limit:
         low = tokens[e].low
+        if low.startswith("co-") and low not in TITLE_HEADS and low[3:] in TITLE_HEADS | TITLE_MODIFIERS:
+            low = low[3:] if low[3:] in TITLE_HEADS else "co"  # "co-chief executive", "co-head"
         if low in TITLE_HEADS or low.rstrip("s") in TITLE_HEADS:
             words.append(tokens[e].text)
             last_head = e
@@ -364,6 +393,14 @@ def company_context(tokens: list[Token], a: int, b: int) -> bool:
 
 
 _ATTEMPT = {
+    "attempt",
+    "attempts",
+    "oppose",
+    "opposes",
+    "opposed",
+    "block",
+    "blocked",
+    "resist",
     "tried",
     "trying",
     "tries",
@@ -389,6 +426,9 @@ def negated(tokens: list[Token], i: int) -> bool:
 
 
 def passive(tokens: list[Token], i: int) -> bool:
+    """A be-verb before a participle ("was named"); "is bringing in" is progressive, not passive."""
+    if tokens[i].low.endswith("ing"):
+        return False
     k = i - 1
     while k >= 0 and tokens[k].low in (
         "also",

@@ -76,6 +76,7 @@ TITLE_HEADS = {
     "entrepreneur",
     "co-lead",
     "banker",
+    "official",
     "coach",
     "lawyer",
     "attorney",
@@ -239,4 +240,8 @@ def clean_role(role: str | None) -> str | None:
     text = role.strip(" ,.;:")
     text = re.sub(r"^(?:its|their|his|her|the|a|an)\s+", "", text, flags=re.I)
     text = re.sub(r"^(?:new|next|first|permanent|incoming|newly created|newly appointed)\s+", "", text, flags=re.I)
+    words = text.split()
+    if words and words[-1].lower().endswith("s") and words[-1].lower()[:-1] in TITLE_HEADS:
+        words[-1] = words[-1][:-1]  # "researchers" -> "researcher" when it titles one person
+        text = " ".join(words)
     return text or None

@@ -1,0 +1,421 @@
+"""Mentions and person descriptions: who each name is, and what the article says they do.
+
+Titles before a name ("former OpenAI CTO Mira Murati"), appositives and relative clauses
+("X, OpenAI's chief technology officer,"; "who ran advertising at Y") and later sentences
+("She is currently a senior economist at the ECB") become a `PersonInfo`, which decides
+where a person leaves from and whether a new title is a hire or a promotion.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract.names import Mention, find_mentions, tokenize
+from tracker.extract.patterns import (
+    TRIGGERS,
+    PersonInfo,
+    former_marked,
+    is_position,
+    title_phrase,
+)
+from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS, clean_role
+from tracker.extract.state import (
+    APPOS_START,
+    EARLIER,
+    GROUP_GLUE,
+    JOB_VERBS,
+    PRIOR_SPELL,
+    SERVED_HERE,
+    SPENT_AT,
+    UNTIL_RECENT,
+    VERBISH,
+    ArticleState,
+    Sentence,
+    same_org,
+)
+
+
+class Describer(ArticleState):
+    """Per-sentence preparation: mentions, groups of people, descriptions."""
+
+    def seed_title(self, title: str) -> None:
+        tokens = tokenize(title)
+        for m in find_mentions(tokens, title, self.resolver, self.people):
+            if m.kind == "ORG":
+                self.context_org = m.name
+                self.org_names.append(m.name)
+                return
+
+    def _prepare(self, text: str) -> Sentence:
+        tokens = tokenize(text)
+        mentions = find_mentions(tokens, text, self.resolver, self.people)
+        s = Sentence(text, tokens, mentions)
+        for m in mentions:
+            if m.kind == "PER" and len(m.name.split()) >= 2:
+                self.people.add(m.name)
+        for m in mentions:
+            # "Sara Bell and Tom Reyes ..., with Bell becoming chair": a surname met earlier in the sentence
+            if m.kind == "ORG" and m.j - m.i == 1 and m.name == m.text and not self.resolver.known_org(m.text):
+                known = self.people.lookup(m.text)
+                if known and known.split()[-1] == m.text:
+                    m.kind, m.name = "PER", known
+        for m in mentions:
+            for k in range(m.i, m.j):
+                s.by_tok[k] = m
+            if m.kind == "PER":
+                s.names[m.i] = m.name
+            elif m.kind == "ORG":
+                self.org_names.append(m.name)
+        self._group(s)
+        for m in mentions:
+            if m.kind == "PER":
+                self._describe(s, m)
+        self._prior_employer(s)
+        self._current_job(s)
+        free = [
+            m
+            for m in mentions
+            if m.kind == "ORG"
+            and m.i not in s.attached
+            and not (m.i > 0 and tokens[m.i - 1].low in ("from", "for", "at", "with", "than"))
+        ]
+        if free:
+            s.org = free[0].name
+        return s
+
+    def _current_job(self, s: Sentence) -> None:
+        """ "She is currently a senior economist at the ECB": an employer stated in its own sentence."""
+        if re.search(r"\b(?:taken|taking|takes|take|on) (?:a |unpaid )?(?:leave|sabbatical)\b", s.text, re.I):
+            # "has taken leave from the university to co-found X": still employed there
+            first = next((m for m in s.mentions if m.kind == "PER"), None)
+            if first is not None:
+                for person in self._persons(s, first):
+                    self.info.setdefault(person, PersonInfo()).on_leave = True
+        if SERVED_HERE.search(s.text):
+            # "... after serving as its head of supply chain": already works there
+            first = next((m for m in s.mentions if m.kind == "PER"), None)
+            if first is not None:
+                for person in self._persons(s, first):
+                    self.info.setdefault(person, PersonInfo()).insider = True
+        cue = re.search(r"\b(?:is|are) currently\b|\bcurrently (?:is|serves|works)\b", s.text)
+        if not cue:
+            return
+        subj = next(
+            (m for m in s.mentions if m.kind in ("PER", "PRON") and s.tokens[m.j - 1].end <= cue.start()),
+            None,
+        )
+        org = next(
+            (
+                m
+                for m in s.mentions
+                if m.kind == "ORG" and s.tokens[m.i].start > cue.end() and self._after_preposition(s, m.i)
+            ),
+            None,
+        )
+        if subj is None or org is None:
+            return
+        for person in self._persons(s, subj):
+            info = self.info.setdefault(person, PersonInfo())
+            if info.org is None:
+                info.org = org.name
+                k = next((i for i, tk in enumerate(s.tokens) if tk.start >= cue.end()), len(s.tokens))
+                info.title = info.title or title_phrase(s.tokens, k)[0]
+            s.attached[org.i] = person
+
+    @staticmethod
+    def _after_preposition(s: Sentence, i: int) -> bool:
+        k = i - 1
+        if k >= 0 and s.tokens[k].low == "the":
+            k -= 1
+        return k >= 0 and s.tokens[k].low in ("at", "of", "with", "for")
+
+    def _prior_employer(self, s: Sentence) -> None:
+        """ "after a decade at Deutsche Bank", "he spent the past decade at SAP": the employer someone
+        leaves when they join elsewhere (but not one introduced with "previously")."""
+        if EARLIER.search(s.text):
+            return
+        for m in s.mentions:
+            head = s.text[: s.tokens[m.i].start]
+            if m.kind != "ORG" or not (PRIOR_SPELL.search(head) or SPENT_AT.search(head)):
+                continue
+            before = [x for x in s.mentions if x.kind in ("PER", "PRON") and x.j <= m.i]
+            after = [x for x in s.mentions if x.kind == "PER" and x.i >= m.j]
+            who = before[-1] if before else (after[0] if after else None)
+            if who is None:
+                continue
+            for name in self._persons(s, who):
+                info = self.info.setdefault(name, PersonInfo())
+                # a stated recent employer beats a founder title ("Kite co-founder X, after a year at Figure")
+                if info.org is None or (info.title is not None and "founder" in info.title.lower()):
+                    info.org = m.name
+                s.attached[m.i] = name
+
+    def _group(self, s: Sentence) -> None:
+        pers = [m for m in s.mentions if m.kind == "PER"]
+        current: list[Mention] = []
+        for m in pers:
+            if current:
+                prev = current[-1]
+                between = s.tokens[prev.j : m.i]
+                ok = 0 < len(between) <= 8 and any(t.low in (",", "and", "&") for t in between)
+                for k in range(prev.j, m.i):
+                    t = s.tokens[k]
+                    mm = s.by_tok.get(k)
+                    if not (
+                        t.low in GROUP_GLUE
+                        or t.low.startswith("ex-")
+                        or t.low in TITLE_HEADS
+                        or t.low in TITLE_MODIFIERS
+                        or (mm is not None and mm.kind == "ORG")
+                    ):
+                        ok = False
+                # "Lucas Ferreira, a Goldman Sachs partner, and Nina Brandt": a list broken by an appositive
+                words = [t.low for t in between]
+                if (
+                    not ok
+                    and 4 <= len(words) <= 16
+                    and words[0] == ","
+                    and (words[-2:] == [",", "and"] or (words[-1] == "," and "and" in words))
+                    and words.count(",") <= 3
+                    and not any(w in VERBISH and w not in ("and", "at", "in", "on") for w in words[1:-2])
+                    and not any(w in ("who", "which", "whose", "where") for w in words)
+                    and not TRIGGERS.search(" ".join(words))
+                ):
+                    ok = True
+                    s.loose.update({prev.i, m.i})
+                if ok:
+                    current.append(m)
+                    continue
+                for g in current:
+                    s.groups[g.i] = current
+            current = [m]
+        for g in current:
+            s.groups[g.i] = current
+
+    def _describe(self, s: Sentence, m: Mention) -> None:
+        """Record the title and employer the sentence gives a person (before or after the name)."""
+        name = s.names[m.i]
+        info = self.info.setdefault(name, PersonInfo())
+        toks = s.tokens
+        # pre-modifier title: "former OpenAI CTO Mira Murati", "Scale's chief executive Alexandr Wang"
+        k = m.i - 1
+        if k >= 1 and toks[k].text == "," and toks[k - 1].low in TITLE_HEADS:
+            k -= 1
+        tail = ""
+        # "the company's head of sales, Laura Kim": a head noun with an "of" complement before a comma
+        for span in (1, 2):
+            q = m.i - 2 - span
+            if (
+                m.i >= 1
+                and toks[m.i - 1].text == ","
+                and q >= 0
+                and toks[q + 1].low == "of"
+                and toks[q].low in TITLE_HEADS
+                and all(tk.text[:1].islower() for tk in toks[q + 2 : m.i - 1])
+            ):
+                tail = " " + " ".join(tk.text for tk in toks[q + 1 : m.i - 1])
+                k = q
+                break
+        end = k
+        former = False
+        while (
+            k >= 0
+            and k not in s.by_tok
+            and (
+                toks[k].low in TITLE_HEADS
+                or toks[k].low in TITLE_MODIFIERS
+                or toks[k].low in ("and", "former", "ex", "then", "new", "longtime", "long-time", "interim")
+                or (toks[k].low.rstrip("s") in TITLE_HEADS and k == end)
+            )
+        ):
+            if toks[k].low in ("former", "ex", "then"):
+                former = True
+            k -= 1
+        title = None
+        while k + 1 < end and toks[k + 1].low in ("and", "new", "longtime", "long-time"):
+            k += 1
+        if end >= 0 and k < end and (toks[end].low in TITLE_HEADS or toks[end].low.rstrip("s") in TITLE_HEADS):
+            title = clean_role(" ".join(t.text for t in toks[k + 1 : end + 1] if t.low not in ("former", "ex")) + tail)
+            if toks[k + 1].low == "and":
+                title = None
+        fellow = title is not None and "fellow" in title.lower().split()
+        org: str | None = None
+        if title is not None:
+            if k >= 0 and toks[k].low in ("'s", "’s", "'", "’"):
+                k -= 1
+            om = self._mention_ending(s, k)
+            if om is not None and om.kind in ("ORG", "ORGREF"):
+                org = self._resolve(s, om) if om.kind == "ORGREF" else om.name
+                if om.kind == "ORG":
+                    s.attached[om.i] = name
+                if om.kind == "ORGREF":
+                    info.insider = True
+                k = om.i - 1
+            if k >= 0 and (toks[k].low in ("former", "ex", "onetime") or toks[k].low.startswith("ex-")):
+                former = True
+            if k >= 0 and toks[k].low in ("former", "then-"):
+                former = True
+            if fellow and org is None:
+                # "Shazeer and fellow co-founder De Freitas": the same employer as the partner named with them
+                for g in s.groups.get(m.i, [m]):
+                    partner = self.info.get(s.names.get(g.i, g.name))
+                    if g is not m and partner is not None and partner.org:
+                        org = partner.org
+                        break
+                title = re.sub(r"\bfellow\s+", "", title or "") or None
+            self._merge_info(info, title, org, former)
+            head = toks[end].low
+            if head.endswith("s") and head[:-1] in TITLE_HEADS:
+                # "Pulsar AI researchers Jin Park and Maya Cohen": a plural title covers the whole list
+                for g in s.groups.get(m.i, [m]):
+                    self._merge_info(self.info.setdefault(s.names.get(g.i, g.name), PersonInfo()), title, org, former)
+        if (
+            title is None
+            and m.i >= 2
+            and toks[m.i - 1].low in ("'s", "’s")
+            and s.by_tok.get(m.i - 2) is not None
+            and s.by_tok[m.i - 2].kind == "ORG"
+        ):
+            om2 = s.by_tok[m.i - 2]
+            s.attached[om2.i] = name
+            self._merge_info(info, None, om2.name, False)  # "hired Uber's Max Lin"
+        self._pre_appositive(s, m)
+        # appositive or relative clause: "Mira Murati, OpenAI's chief technology officer, ..."
+        group = s.groups.get(m.i, [m])
+        if m is not group[-1] or m.i in s.loose:
+            group = [m]  # an appositive inside a list describes only the person before it
+        j = m.j
+        if j >= len(toks) or toks[j].text != ",":
+            return
+        e = j + 1
+        while e < len(toks) and toks[e].text not in (",", ";", ":"):
+            e += 1
+        seg = toks[j + 1 : e]
+        if not seg:
+            return
+        first = seg[0].low
+        first_m = s.by_tok.get(j + 1)
+        if first_m is not None and first_m.kind in ("PER", "PRON"):
+            return
+        nxt_who = any(t.low == "who" for t in seg[:3])
+        if not (
+            first in APPOS_START
+            or first in TITLE_HEADS
+            or first in TITLE_MODIFIERS
+            or (first_m is not None and first_m.kind in ("ORG", "ORGREF"))
+            or nxt_who
+        ):
+            return
+        if first in VERBISH and first not in ("who",):
+            return
+        seg_text = s.text[seg[0].start : seg[-1].end]
+        words = [t.low for t in seg]
+        moved = any(
+            mt.lastgroup
+            and mt.lastgroup.startswith(("leave", "depart_for", "join", "nominal_left", "own_nominal", "adjective"))
+            for mt in TRIGGERS.finditer(seg_text)
+        )
+        a_former = former_marked(words) or moved or "had been" in seg_text or "who was" in seg_text
+        # "who until last month ran the robotics group at Tesla": a job held until just now
+        if UNTIL_RECENT.search(seg_text) and not former_marked([w for w in words if w != "until"]) and not moved:
+            a_former = False
+        insider = any(w in ("currently", "now") for w in words)
+        orgs: list[Mention] = []
+        orgs_before_who: list[Mention] = []
+        a_named_ref: str | None = None
+        who_at = next((idx for idx, w in enumerate(words) if w == "who"), -1)
+        for idx in range(j + 1, e):
+            om = s.by_tok.get(idx)
+            if om is not None and om.i == idx and om.kind == "ORG":
+                s.attached[om.i] = name
+                if who_at < 0 or idx - (j + 1) > who_at:
+                    orgs.append(om)
+                else:
+                    orgs_before_who.append(om)
+            elif (
+                om is not None
+                and om.i == idx
+                and om.kind == "ORGREF"
+                and om.text.lower() != "it"
+                and ((om.j < len(toks) and toks[om.j].low in ("'s", "’s")) or om.text.lower() == "its")
+            ):
+                noun = om.text.split()[-1].lower()
+                match = next((n for n in reversed(self.org_names) if noun in n.lower().split()), None)
+                if match and om.text.lower() != "its" and not any(same_org(match, o.name) for o in orgs):
+                    a_named_ref = match
+                else:
+                    insider = True
+        if not orgs and orgs_before_who:
+            orgs = orgs_before_who  # "the Nordea veteran who ran its Danish unit"
+            insider = False
+        a_org_override = a_named_ref if a_named_ref and not orgs else None
+        if orgs and not any((x.kind == "ORGREF" and x.text.lower() != "it") for x in s.mentions if j < x.i < e):
+            insider = False  # "currently finance director at Scania": employed elsewhere, not in-house
+        a_title = None
+        for idx in range(j + 1, e):
+            t, _end = title_phrase(toks, idx)
+            if t:
+                a_title = t
+                break
+        a_org: str | None = a_org_override
+        # "the Nordea veteran who ran its Danish unit": a job verb makes the employer current
+        job_verb = who_at >= 0 and any(w in JOB_VERBS for w in words[who_at:])
+        if job_verb and a_title is not None and not is_position(a_title):
+            a_title = None
+        at_org = any(
+            (o.i > 0 and toks[o.i - 1].low in ("at", "with")) or (o.j < len(toks) and toks[o.j].low in ("'s", "’s"))
+            for o in orgs
+        )
+        if a_title is None and not job_verb and not at_org and a_org_override is None:
+            orgs = []  # "the creator of OpenClaw", "an investor in X": not an employer
+        if orgs:
+            a_org = orgs[0].name
+            if len(orgs) > 1:
+                gap = {t.low for t in toks[orgs[0].j : orgs[-1].i]}
+                if gap <= {"and", "of", ",", "the", "at"}:
+                    a_org = orgs[-1].name
+        if insider:
+            info.insider = True
+        if a_title or a_org:
+            for g in group:
+                ginfo = self.info.setdefault(s.names.get(g.i, g.name), PersonInfo())
+                self._merge_info(ginfo, a_title, a_org, a_former)
+                if insider:
+                    ginfo.insider = True
+
+    def _pre_appositive(self, s: Sentence, m: Mention) -> None:
+        """ "Two co-founders of the robotics startup Gripwise, Leo Brandt and Ana Silva, ..." """
+        toks = s.tokens
+        if m.i < 4 or toks[m.i - 1].text != ",":
+            return
+        om = self._mention_ending(s, m.i - 2)
+        if om is None or om.kind != "ORG":
+            return
+        q = om.i - 1
+        while q >= 0 and toks[q].text[:1].islower() and toks[q].low not in ("of", "at") and om.i - q <= 5:
+            q -= 1
+        if q < 1 or toks[q].low not in ("of", "at"):  # "co-founders of X, ...", "executives at X, ..."
+            return
+        head = toks[q - 1].low
+        if head not in TITLE_HEADS and head.rstrip("s") in TITLE_HEADS:
+            head = head.rstrip("s")
+        elif head not in TITLE_HEADS:
+            return
+        s.attached[om.i] = s.names.get(m.i, m.name)
+        former = q >= 2 and toks[q - 2].low in ("former", "ex")
+        for g in s.groups.get(m.i, [m]):
+            self._merge_info(self.info.setdefault(s.names.get(g.i, g.name), PersonInfo()), head, om.name, former)
+
+    @staticmethod
+    def _merge_info(info: PersonInfo, title: str | None, org: str | None, former: bool) -> None:
+        if former:
+            if org:
+                info.orgs_former.append(org)
+            if info.title is None and org is None:
+                info.former = True
+            return
+        if title and info.title is None:
+            info.title = title
+        # "a BBC News veteran" describes a past, not an employer
+        if org and info.org is None and (title is None or is_position(title)):
+            info.org = org

@@ -1,0 +1,1156 @@
+"""Trigger families: one handler per kind of verb, each knowing where its participants sit.
+
+A departure verb takes its person from the subject and its organisation from the object or the
+person's known employer; a hiring verb takes the organisation from the subject and the person
+from the object; a passive flips both; succession verbs produce the predecessor's departure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract.cues import hedge_factor
+from tracker.extract.model import Direction
+from tracker.extract.names import HONORIFICS, ORG_SUFFIX, Mention
+from tracker.extract.patterns import (
+    TRIGGERS,
+    Raw,
+    Trigger,
+    company_context,
+    find_triggers,
+    is_position,
+    negated,
+    passive,
+    title_phrase,
+)
+from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS, clean_role
+from tracker.extract.state import (
+    BASE_CONFIDENCE,
+    STAYS_ON,
+    ArticleState,
+    Sentence,
+    same_org,
+)
+
+_QUANTITIES = {
+    "hundreds",
+    "dozens",
+    "thousands",
+    "scores",
+    "several",
+    "many",
+    "more",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "some",
+    "numerous",
+}
+_STAYS_AT = re.compile(
+    r"\band (?:will|would) (?:return to|remain|stay|continue)\b|"
+    r"\b(?:remain|stay)(?:s|ing)? (?:at|with) the company\b",
+    re.I,
+)
+_LEAVE_NOUN_BEFORE = {
+    "taken",
+    "take",
+    "takes",
+    "taking",
+    "took",
+    "on",
+    "a",
+    "of",
+    "parental",
+    "medical",
+    "maternity",
+    "paternity",
+    "garden",
+    "sick",
+    "unpaid",
+    "extended",
+    "annual",
+}
+_SPEECH = {"said", "says", "told", "added", "wrote", "noted", "explained", "argued", "announced"}
+
+
+class Families(ArticleState):
+    """Turns the triggers of one sentence into raw moves."""
+
+    def _emit(self, s: Sentence, raw: Raw, trig: Trigger, factor: float) -> None:
+        if not raw.person or not raw.org or same_org(raw.person, raw.org):
+            return
+        if len(raw.person.split()) < 2 and not self.people.lookup(raw.person):
+            return
+        raw.confidence = max(0.05, min(0.99, raw.confidence * factor))
+        toks = s.tokens
+        a = trig.i
+        while a > 0 and toks[a - 1].text not in (",", ";", ":"):
+            a -= 1
+        b = trig.j
+        while b < len(toks) and toks[b].text not in (",", ";"):
+            b += 1
+        clause = s.text[toks[a].start : toks[b - 1].end] if b > a else s.text
+        self.moves.append((raw, s.text, clause))
+
+    def _sentence_moves(self, s: Sentence) -> None:
+        triggers = find_triggers(s.text, s.tokens)
+        s.triggers = triggers
+        factor = hedge_factor(s.text)
+        produced: list[Raw] = []
+        later: list[Trigger] = []
+        for trig in triggers:
+            if trig.family in ("succeed", "succeeded_by", "copula", "handover", "following"):
+                later.append(trig)
+                continue
+            if trig.family not in ("adjective", "not_seek") and negated(s.tokens, trig.i):
+                continue
+            for raw in getattr(self, "_t_" + trig.family)(s, trig):
+                raw.family = raw.family or trig.family
+                if any(
+                    pm.person == raw.person and pm.direction == raw.direction and same_org(pm.org, raw.org)
+                    for pm in produced
+                ):
+                    continue
+                produced.append(raw)
+                self._emit(s, raw, trig, factor)
+        for trig in later:
+            if negated(s.tokens, trig.i):
+                continue
+            for raw in getattr(self, "_t_" + trig.family)(s, trig, produced):
+                raw.family = raw.family or trig.family
+                produced.append(raw)
+                self._emit(s, raw, trig, factor)
+
+    def _t_leave(self, s: Sentence, t: Trigger, object_ok: bool = True, avoid: str | None = None) -> list[Raw]:
+        """A departure: person from the subject, organisation from the object or what is known of them.
+
+        ``avoid`` is a destination named in the same clause ("departed for rival X"), never the origin.
+        """
+        toks = s.tokens
+        j = t.j
+        if j < len(toks) and toks[j].low == "of":
+            return []
+        if t.text.endswith((" ways with", " company with")):
+            # "Veritas AI parted ways with chief scientist Ravi Gupta": the person is the object
+            pm = self._object(s, t.j, 8, ("PER",))
+            if pm is not None:
+                host = self._host(s, t.i)
+                parted: list[Raw] = []
+                for p in self._persons(s, pm):
+                    where = self._affiliation(p) or host
+                    if where:
+                        parted.append(Raw(p, where, "left", self._title_for(p, where), None, BASE_CONFIDENCE["leave"]))
+                return parted
+        nxt = s.by_tok.get(j)
+        if t.text in ("leave", "leaves") and t.i > 0 and toks[t.i - 1].low in _LEAVE_NOUN_BEFORE:
+            return []  # "has taken leave from the university": an absence, not a departure
+        own_post = j + 1 < len(toks) and toks[j + 1].low in ("post", "role", "position", "job", "seat")
+        if nxt is not None and nxt.kind in ("PER", "PRON") and not own_post:
+            return []  # "the decision left him ...", not a departure
+        if (
+            nxt is None
+            and j < len(toks)
+            and toks[j].low
+            in (
+                "unclear",
+                "open",
+                "behind",
+                "unanswered",
+                "alone",
+                "out",
+                "over",
+                "room",
+                "questions",
+                "little",
+                "no",
+                "him",
+                "her",
+                "them",
+            )
+        ):
+            return []
+        if t.text == "out as" and not (
+            t.i > 0 and s.by_tok.get(t.i - 1) is not None and s.by_tok[t.i - 1].kind == "PER"
+        ):
+            return []  # headline "X out as CEO of Y" only
+        subj = self._subject(s, t.i)
+        # "After stepping down as chief executive of X, Jane Doe ...": the subject follows the clause
+        opener = t.i > 0 and toks[t.i - 1].low in ("after", "since", "before", "following")
+        if subj is None and opener:
+            subj = self._object(s, t.j, 30, ("PER",))
+        if subj is None:
+            return []
+        explicit = self._org_after(s, j) if object_ok else None
+        if explicit is None and object_ok:
+            # "after leaving the same job at Vantage Care"
+            for q in range(j, min(len(toks), j + 6)):
+                if toks[q].text in (",", ";"):
+                    break
+                if toks[q].low == "at":
+                    am = s.by_tok.get(q + 1)
+                    if am is not None and am.kind == "ORG":
+                        explicit = am
+                    break
+        if "back" in t.text and (explicit is None or explicit.text.lower() in ("it", "its")):
+            return []  # "stepping back from day-to-day operations" is not a departure
+        if (
+            explicit is None
+            and t.i >= 2
+            and toks[t.i - 2].low in ("after", "since")
+            and s.by_tok.get(t.i - 1) is not None
+            and s.by_tok[t.i - 1].kind == "PRON"
+            and any(tr.family == "join" for tr in s.triggers if tr.i < t.i)
+        ):
+            return []  # "rejoined X ... four years after she left": the history of the return
+        rest = s.text[toks[t.j - 1].end :].split(",")[0] if t.j - 1 < len(toks) else ""
+        stays_on = bool(_STAYS_AT.search(rest))
+        gerund_history = explicit is None and opener
+        dest: str | None = None
+        if explicit is not None and explicit.j + 1 < len(toks) and toks[explicit.j].low == "for":
+            dm = s.by_tok.get(explicit.j + 1)
+            if dm is not None and dm.kind == "ORG":
+                dest = dm.name
+        role, role_org, _e = (None, None, j)
+        if t.text == "out as":
+            role, role_org, _e = self._role_at(s, j)
+        elif (
+            j + 3 < len(toks)
+            and toks[j].low == "from"
+            and toks[j + 2].low
+            in (
+                "role",
+                "post",
+                "position",
+                "job",
+            )
+            and toks[j + 3].low == "as"
+        ):
+            role, role_org, _e = self._role_at(s, j + 4)  # "from his role as chief executive of X"
+        elif (
+            j + 3 < len(toks)
+            and toks[j].low in ("his", "her", "their")
+            and toks[j + 1].low in ("post", "role", "position", "job", "seat")
+            and toks[j + 2].low == "as"
+        ):
+            role, role_org, _e = self._role_at(s, j + 3)  # "will leave her post as chief scientist of X"
+        elif explicit is not None and explicit.j < len(toks) and toks[explicit.j].low == "as":
+            role, _o, _e = self._role_at(s, explicit.j + 1)  # "exits Acme as chief product officer"
+        if j < len(toks) and toks[j].low == "as":
+            role, role_org, _e = self._role_at(s, j)
+        elif j < len(toks) and toks[j].low == "from":
+            om = self._org_after(s, j + 1)
+            if om is not None and om.kind == "ORG":
+                explicit = om
+        if gerund_history and role_org is None:
+            return []  # "returns ... two years after leaving": history told inside another move
+        out: list[Raw] = []
+        for person in self._persons(s, subj):
+            aff = self._affiliation(person)
+            org: str | None
+            if explicit is not None and explicit.kind == "ORG":
+                org = explicit.name
+            elif explicit is not None:
+                org = aff or self._resolve(s, explicit)
+            else:
+                cands = (
+                    role_org,
+                    aff,
+                    self._org_before(s, t.i, person),
+                    s.org,
+                    self.context_org,
+                    # last resort: an organisation named earlier in the sentence, even if it describes
+                    # someone else ("Chris Wong, the president of Aster Foods, ... when Mary Lee retires")
+                    next((m.name for m in s.mentions if m.kind == "ORG" and m.j <= t.i), None),
+                )
+                org = next((c for c in cands if c and not same_org(c, avoid)), None)
+            if org is None:
+                continue
+            info = self.info.get(person)
+            prole = (
+                role
+                or (info.title if info and same_org(info.org, org) else None)
+                or (info.title if info and info.org is None and not info.former else None)
+            )
+            if dest is not None:
+                out.append(
+                    Raw(
+                        person,
+                        dest,
+                        "joined",
+                        None,
+                        None,
+                        BASE_CONFIDENCE["join"] * self._pronoun_penalty(subj),
+                    )
+                )
+            if stays_on:
+                # "is stepping down and will return to research at the company": a new role, same employer
+                out.append(Raw(person, org, "role_changed", None, None, BASE_CONFIDENCE["leave"] * 0.9))
+                continue
+            out.append(
+                Raw(
+                    person,
+                    org,
+                    "left",
+                    prole,
+                    self._team(s, subj.i, t.j),
+                    BASE_CONFIDENCE["leave"] * self._pronoun_penalty(subj),
+                )
+            )
+        return out
+
+    def _t_depart_for(self, s: Sentence, t: Trigger) -> list[Raw]:
+        dest = self._org_after(s, t.j)
+        left = self._t_leave(
+            s,
+            Trigger("leave", t.i, t.j - 1, t.text),
+            object_ok=False,
+            avoid=dest.name if dest is not None and dest.kind == "ORG" else None,
+        )
+        out = list(left)
+        if dest is not None and dest.kind == "ORG":
+            subj = self._subject(s, t.i)
+            if subj is not None:
+                for person in self._persons(s, subj):
+                    out.append(Raw(person, dest.name, "joined", None, None, BASE_CONFIDENCE["join"]))
+                    for r in left:
+                        if r.person == person:
+                            r.destination = dest.name
+        return out
+
+    def _t_join(self, s: Sentence, t: Trigger) -> list[Raw]:
+        toks = s.tokens
+        subj = self._subject(s, t.i)
+        if subj is None:
+            return []
+        persons = self._persons(s, subj)
+        j = t.j
+        role: str | None = None
+        org: str | None = None
+        origin: str | None = None
+        team: str | None = None
+        internal = False
+        returning = t.text.startswith(("rejoin", "return", "is coming back"))
+        exclude = () if returning else tuple(self._affiliation(p) for p in persons)
+        predecessor: str | None = None
+        if t.text.endswith(" as") or (j < len(toks) and toks[j].low == "as"):
+            role, org, e = self._role_at(s, j if t.text.endswith(" as") else j + 1, exclude)
+            org = org or s.org or self.context_org or self._any_org(s)
+            if s.org and any(same_org(s.org, e) for e in exclude if e):
+                org = org if org != s.org else self.context_org
+            for q in range(e, min(len(toks) - 1, e + 5)):
+                if toks[q].text in (",", ";"):
+                    break
+                if toks[q].low == "from":
+                    pm = self._object(s, q + 1, 4, ("PER",))  # "... in June from founder Clara Webb"
+                    if pm is not None:
+                        predecessor = s.names.get(pm.i, pm.name)
+                    break
+        elif j < len(toks) and toks[j].low == "from":
+            om = self._org_after(s, j + 1)
+            if om is None or om.kind != "ORG":
+                return []
+            origin = om.name
+            org = s.org if s.org and not same_org(s.org, origin) else self.context_org
+            if same_org(org, origin):
+                return []
+        elif t.text.rstrip().endswith("over"):
+            # "His deputy, Mika Sato, takes over the division": the article's organisation
+            org = s.org or self._affiliation(persons[0]) if persons else None
+            org = org or self.context_org or self._any_org(s)
+        elif re.search(r"(?:post|role|position|job)$", t.text):
+            # "takes up the post on September 1": the post named earlier, at the article's organisation
+            org = s.org or self.context_org or self._any_org(s)
+            if j < len(toks) and toks[j].low == "as":
+                role, role_org, _e2 = self._role_at(s, j + 1)
+                org = role_org or org
+        elif j + 2 < len(toks) and toks[j].low == "the" and toks[j + 1].low == "board" and toks[j + 2].low == "of":
+            om = self._org_after(s, j + 3)
+            if om is None or om.kind != "ORG":
+                return []
+            org, role = om.name, "board member"
+        else:
+            om = self._org_after(s, j, exclude)
+            if om is None:
+                return []
+            if om.kind == "ORGREF" and om.text.lower() == "it":
+                return []
+            # "moved to the firm's European operations": a move inside the organisation
+            internal = om.kind == "ORGREF" and om.j < len(toks) and toks[om.j].low in ("'s", "’s")
+            org = om.name if om.kind == "ORG" else self._resolve(s, om, () if internal else exclude)
+            team = self._team(s, om.i, om.j + 6)
+            after = om.j
+            if after < len(toks) and toks[after].low in ("'s", "’s"):
+                after += 1
+                while after < len(toks) and toks[after].text[:1].islower() and toks[after].low not in ("as",):
+                    after += 1
+            if after < len(toks) and toks[after].low == "as":
+                role, _o, _e = self._role_at(s, after + 1)
+            if after + 1 < len(toks) and toks[after].low == "from":
+                fm = s.by_tok.get(after + 1)
+                if fm is not None and fm.kind == "ORG" and not same_org(fm.name, org):
+                    origin = fm.name  # "joins ACME from Honeywell"
+        if org is None:
+            return []
+        out = []
+        in_house = t.text.startswith(("take", "took", "starts", "start ", "assum"))
+        if internal and t.text.startswith("mov"):
+            return [Raw(p, org, "role_changed", role, team, BASE_CONFIDENCE["join"] * 0.9) for p in persons]
+        if predecessor:
+            out.append(Raw(predecessor, org, "left", role, None, BASE_CONFIDENCE["succeed"], implicit=True))
+        for person in persons:
+            out.append(
+                Raw(
+                    person,
+                    org,
+                    self._direction(person, org, role, origin) if in_house else "joined",
+                    role,
+                    team,
+                    BASE_CONFIDENCE["join"] * self._pronoun_penalty(subj),
+                    origin=origin,
+                )
+            )
+            if origin:
+                out.append(Raw(person, origin, "left", None, None, BASE_CONFIDENCE["join"] * 0.95, destination=org))
+        return out
+
+    def _t_become(self, s: Sentence, t: Trigger) -> list[Raw]:
+        subj = self._subject(s, t.i)
+        if subj is None:
+            return []
+        persons = self._persons(s, subj)
+        role, org, _e = self._role_at(s, t.j)
+        if t.text.startswith("will be ") and role is None:
+            k = t.i
+            while k < len(s.tokens) and s.tokens[k].low not in ("be",):
+                k += 1
+            role, org, _e = self._role_at(s, k + 1)
+        if not is_position(role):
+            return []
+        out = []
+        for person in persons:
+            org = org or s.org or self._affiliation(person) or self.context_org or self._any_org(s)
+            if org is None:
+                continue
+            direction: Direction = self._direction(person, org, role)
+            out.append(
+                Raw(
+                    person,
+                    org,
+                    direction,
+                    role,
+                    None,
+                    BASE_CONFIDENCE["become"] * self._pronoun_penalty(subj),
+                )
+            )
+        return out
+
+    def _t_hire(self, s: Sentence, t: Trigger) -> list[Raw]:
+        toks = s.tokens
+        origin: str | None
+        direction: Direction
+        promote = t.text.startswith(("promot", "elevat"))
+        external = not t.text.startswith(("appoint", "nam", "promot", "elevat", "pick", "select", "chose", "install"))
+        if passive(toks, t.i):
+            subj = self._subject(s, t.i)
+            if subj is None:
+                return []
+            persons = self._persons(s, subj)
+            k = t.j
+            role, org, _e = self._role_at(s, k)
+            seat = any(tk.low in ("board", "boards") for tk in toks[t.j : t.j + 5])
+            if role is None and promote and k < len(toks) and toks[k].low == "from":
+                # "was promoted from chief operating officer to chief executive of Kite Bio"
+                for q in range(k + 1, min(len(toks), k + 8)):
+                    if toks[q].low == "to":
+                        role, org, _e = self._role_at(s, q + 1)
+                        break
+            if role is None and not external and not seat and not promote:
+                return []  # "was named to Fortune's list": no position, no move
+            if role is None and seat:
+                role = "board member"
+            origin = None
+            for q in range(t.j, min(len(toks) - 1, t.j + 10)):
+                if toks[q].text in (",", ";"):
+                    break
+                qm = s.by_tok.get(q + 1)
+                if qm is None or qm.kind != "ORG":
+                    continue
+                if toks[q].low in ("by", "to") and org is None:
+                    org = qm.name  # "poached by Stripe", "recruited to Hawthorne Partners"
+                elif toks[q].low == "from":
+                    origin = qm.name  # "... from Adyen"
+            out = []
+            for person in persons:
+                org = org or s.org or self._affiliation(person) or self.context_org
+                if org is None:
+                    continue
+                direction = (
+                    "role_changed"
+                    if promote
+                    else ("joined" if external else self._direction(person, org, role, origin))
+                )
+                out.append(Raw(person, org, direction, role, None, BASE_CONFIDENCE["hire"] * 0.97, origin=origin))
+                if origin and direction == "joined" and not same_org(origin, org):
+                    out.append(Raw(person, origin, "left", None, None, BASE_CONFIDENCE["hire"] * 0.9, destination=org))
+            return out
+        obj = self._object(s, t.j)
+        if obj is not None and obj.kind == "PRON":
+            # "three designers, among them Omar Castillo"
+            named = self._object(s, obj.j, 2, ("PER",))
+            obj = named or obj
+        if obj is None:
+            return []
+        # "has frozen hiring, chief executive X told staff": a comma ends the verb's object
+        # unless a list follows ("three researchers, including X"; "two executives: X")
+        between = [tk.low for tk in toks[t.j : obj.i]]
+        if between[:1] == [","] and not any(w in ("including", "among", "namely", "notably") for w in between):
+            return []
+        # "would hire a new head of security after Paul Kim's departure": Kim is not the hire
+        if (obj.j < len(toks) and toks[obj.j].low in ("'s", "’s")) or any(
+            w in ("after", "before", "following", "since", "despite") for w in between
+        ):
+            return []
+        # "is hiring hundreds of engineers, chief executive X said": a spree, and X is the speaker
+        if "," in between and obj.j < len(toks) and toks[obj.j].low in _SPEECH:
+            return []
+        # an organisation right after the verb is the hired thing ("hired law firm Baker Lane",
+        # "named a startup X"), unless it only qualifies the person ("hired Goldman Sachs partner X")
+        nxt = self._object(s, t.j, 4, ("ORG",))
+        if (
+            nxt is not None
+            and nxt.i < obj.i
+            and toks[nxt.i - 1].low not in ("from", "at", "of")
+            and not (
+                nxt.j < len(toks)
+                and toks[nxt.j].text[:1].islower()
+                and (toks[nxt.j].low in TITLE_HEADS | TITLE_MODIFIERS or toks[nxt.j].low[:-1] in TITLE_HEADS)
+            )
+            and not (nxt.j < len(toks) and toks[nxt.j].low in ("'s", "’s"))
+        ):
+            return []
+        host = self._host(s, t.i)
+        if host is None:
+            return []
+        persons = self._persons(s, obj)
+        grp = s.groups.get(obj.i, [obj]) if obj.kind == "PER" else [obj]
+        k = grp[-1].j
+        # "two new board members: X, a former executive, and Y, the CFO of Z" - a list split by appositives
+        q = k
+        while q < len(toks) and toks[q].text == ",":
+            e = q + 1
+            while e < len(toks) and toks[e].text not in (",", ";", "."):
+                e += 1
+            if e + 2 < len(toks) and toks[e].text == "," and toks[e + 1].low == "and":
+                nm = s.by_tok.get(e + 2)
+                if nm is not None and nm.kind == "PER" and nm.i == e + 2:
+                    persons.append(s.names.get(nm.i, nm.name))
+                    q = nm.j
+                    continue
+            break
+        # "hired two leaders: X as chief medical officer and Y as chief nursing officer"
+        if ":" in between or any(w in ("including", "among") for w in between):
+            for q in range(k, min(len(toks) - 1, k + 12)):
+                if toks[q].text in (";", "."):
+                    break
+                if toks[q].low == "and":
+                    nm = s.by_tok.get(q + 1) or (s.by_tok.get(q + 3) if toks[q + 1].low in HONORIFICS else None)
+                    if nm is not None and nm.kind == "PER":
+                        name = s.names.get(nm.i, nm.name)
+                        if name not in persons:
+                            persons.append(name)
+        board_seat = any(tk.low in ("board", "boards", "directors", "trustees") for tk in toks[t.j : obj.i])
+        # skip an appositive after the person (but not "its CRO, Dana Cole, as president")
+        if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low not in ("as", "to"):
+            e = k + 1
+            while e < len(toks) and toks[e].text not in (",", ";", "."):
+                e += 1
+            if e < len(toks) and toks[e].text == ",":
+                k = e + 1
+        origin = None
+        for q in range(t.j, min(len(toks), k + 3)):
+            if toks[q].low == "from":
+                om = self._org_after(s, q + 1)
+                if om is not None and om.kind == "ORG":
+                    origin = om.name
+        role = None
+        window_end = min(len(toks), k + 12)
+        for q in range(k, window_end):
+            if toks[q].low in ("as", "to") or q == k:
+                r, _o, _e = self._role_at(s, q)
+                if r and is_position(r):
+                    role = r
+                    break
+            if toks[q].text == ";":
+                break
+        if role is None and between and between[-1] == ",":
+            # "has appointed its first chief AI officer, Priya Raman"
+            lead, _e = title_phrase(toks, t.j)
+            role = lead if is_position(lead) else None
+        after_person = [tk.low for tk in toks[k : min(len(toks), k + 8)]]
+        board_seat = board_seat or "board" in after_person
+        if role is None and ("successor" in after_person[:4] or "succeed" in after_person[:4]):
+            # "named X as his successor": the title the predecessor is giving up
+            prior = next((r for r, _a, _b in reversed(self.moves) if r.direction == "left" and r.role), None)
+            role = prior.role if prior else None
+        runs_unit = any(
+            after_person[q] == "to" and after_person[q + 1] in ("run", "lead", "head", "oversee", "manage")
+            for q in range(min(3, len(after_person) - 1))
+        )
+        if not external and not promote and not is_position(role) and not board_seat and not runs_unit:
+            return []  # "named Ellen Park as the monitor": an appointment, but not a job at the namer
+        internal = any(w in ("internal", "insider", "in-house") for w in between)
+        out = []
+        for person in persons:
+            if promote or (internal and not origin):
+                direction = "role_changed"  # "named an internal candidate, X, as CFO"
+            elif external:
+                direction = "joined"
+            else:
+                direction = self._direction(person, host, role, origin)
+            out.append(
+                Raw(
+                    person,
+                    host,
+                    direction,
+                    role or ("board member" if board_seat else None),
+                    self._team(s, k, window_end),
+                    BASE_CONFIDENCE["hire"] * self._pronoun_penalty(obj),
+                    origin=origin,
+                )
+            )
+            if origin and direction == "joined":
+                out.append(Raw(person, origin, "left", None, None, BASE_CONFIDENCE["hire"] * 0.95, destination=host))
+        return out
+
+    def _t_found(self, s: Sentence, t: Trigger) -> list[Raw]:
+        toks = s.tokens
+        word = t.text
+        # "found" is usually the past of "find"; "to found a startup" is the verb we want
+        infinitive = word == "found" and t.i > 0 and toks[t.i - 1].low in ("to", "helped", "help", "helps")
+        if word.startswith("found") and not word.startswith("founded") and not infinitive:
+            return []
+        strict = not re.match(r"(co-?)?found", word)
+        # "founded by X", "founded in 2021 by X"
+        by_at = next(
+            (q for q in range(t.j, min(len(toks), t.j + 4)) if toks[q].low == "by"),
+            None,
+        )
+        if by_at is not None and all(tk.low in ("in", "by") or tk.text.isdigit() for tk in toks[t.j : by_at]):
+            founders = self._object(s, by_at + 1, 5)
+            if founders is None:
+                return []
+            org_m: Mention | None = None
+            for k in range(t.i - 1, -1, -1):
+                m = s.by_tok.get(k)
+                if m is not None and m.kind == "ORG" and m.j == k + 1:
+                    org_m = m
+                    break
+            if org_m is None:
+                return []
+            persons = self._persons(s, founders)
+            org = org_m.name
+        else:
+            subj = self._subject(s, t.i)
+            if subj is None and t.i > 0 and toks[t.i - 1].low in ("after", "since", "following"):
+                subj = self._object(s, t.j, 30, ("PER",))  # "Two years after co-founding X, Jane Doe ..."
+            if subj is None:
+                return []
+            persons = self._persons(s, subj)
+            org_m = None
+            for k in range(t.j, min(len(toks), t.j + 12)):
+                m = s.by_tok.get(k)
+                if m is not None and m.i == k:
+                    if m.kind == "ORG":
+                        org_m = m
+                        break
+                    if m.kind == "PER":
+                        break
+                    if m.kind == "ORGREF" and k == t.j:
+                        follow = s.by_tok.get(m.j)
+                        if follow is None or follow.kind != "ORG" or follow.i != m.j:
+                            return []  # "co-founded the company": history, no name to record
+                        # "co-founded the coding startup Refactor": the description names the company next
+                if TRIGGERS.match(toks[k].low) and k > t.j + 1 and toks[k].low not in ("named", "name"):
+                    break
+                if toks[k].text == "," and k + 1 < len(toks):
+                    after_comma = s.by_tok.get(k + 1)
+                    if toks[k + 1].low not in ("a", "an", "the", "called", "named", "dubbed") and not (
+                        after_comma is not None and after_comma.kind == "ORG"
+                    ):
+                        break  # "to start his own company, he announced on X": X is not the company
+            if org_m is None:
+                return []
+            if strict and not (
+                company_context(toks, t.j, min(len(toks), org_m.j + 6))
+                or any(w.lower() in ORG_SUFFIX for w in org_m.name.split()[1:])
+            ):
+                return []
+            if org_m.j < len(toks) and toks[org_m.j].low in ("'s", "’s"):
+                return []
+            org = org_m.name
+            co = None
+            for k in range(org_m.j, min(len(toks), org_m.j + 10)):
+                if toks[k].low in ("with", "alongside"):
+                    co = self._object(s, k + 1, 8, ("PER",))
+                    break
+            if co is not None:
+                persons = persons + [p for p in self._persons(s, co) if p not in persons]
+        role = "co-founder" if (len(persons) > 1 or "co" in word) else "founder"
+        return [Raw(p, org, "founded", role, None, BASE_CONFIDENCE["found"]) for p in persons]
+
+    def _t_role(self, s: Sentence, t: Trigger) -> list[Raw]:
+        subj = self._subject(s, t.i)
+        if subj is None:
+            return []
+        role, org, _e = self._role_at(s, t.j)
+        if "advis" in t.text or "consulting" in t.text:
+            role = "adviser"
+        elif role is None and "new role" not in t.text:
+            return []
+        out = []
+        for person in self._persons(s, subj):
+            o = org or self._affiliation(person) or self._last_joined(person) or s.org or self.context_org
+            if o:
+                out.append(Raw(person, o, "role_changed", role, None, BASE_CONFIDENCE["role"]))
+        return out
+
+    def _t_board(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """A newly formed board "chaired by X": X takes the chair."""
+        obj = self._object(s, t.j, 4, ("PER",))
+        org = s.org or self.context_org
+        if obj is None or org is None:
+            return []
+        return [
+            Raw(p, org, "joined", "board chair", None, BASE_CONFIDENCE["hire"] * 0.9) for p in self._persons(s, obj)
+        ]
+
+    def _t_copula(self, s: Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
+        """ "X, who left A last month, is its chief scientist": a title right after a departure is a hire."""
+        if any(tk.low in ("new", "next", "incoming") for tk in s.tokens[t.j : t.j + 5]):
+            return self._t_become(s, t)  # "is Snap's new head of partnerships"
+        subj = self._subject(s, t.i)
+        if subj is None:
+            return []
+        role, org, _e = self._role_at(s, t.j)
+        if not is_position(role) or org is None:
+            return []
+        out = []
+        for person in self._persons(s, subj):
+            if any(r.person == person and r.direction == "left" and not same_org(r.org, org) for r in produced):
+                out.append(Raw(person, org, "joined", role, None, BASE_CONFIDENCE["become"] * 0.9))
+        return out
+
+    def _t_nominal_left(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "accepted the resignation of chief scientific officer Nadia Petrova" """
+        obj = self._object(s, t.j, 8)
+        if obj is None:
+            return []
+        out = []
+        for person in self._persons(s, obj):
+            org = self._left_org(s, person, t.i)
+            if org:
+                out.append(
+                    Raw(
+                        person,
+                        org,
+                        "left",
+                        self._title_for(person, org),
+                        None,
+                        BASE_CONFIDENCE["nominal_left"],
+                    )
+                )
+        return out
+
+    def _t_own_nominal(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "Rachel Stone announced her retirement" """
+        subj = self._subject(s, t.i)
+        if subj is None:
+            return []
+        out = []
+        for person in self._persons(s, subj):
+            org = self._left_org(s, person, t.i)
+            if org:
+                out.append(
+                    Raw(
+                        person,
+                        org,
+                        "left",
+                        self._title_for(person, org),
+                        None,
+                        BASE_CONFIDENCE["own_nominal"],
+                    )
+                )
+        return out
+
+    def _t_own_nominal_from(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "Following his ouster from Tidewater Capital, Luca Romano ..." (the name may come after)."""
+        om = self._org_after(s, t.j)
+        if om is None or om.kind != "ORG":
+            return []
+        before = [m for m in s.mentions if m.kind == "PER" and m.i < t.i]
+        after = [m for m in s.mentions if m.kind == "PER" and m.i > t.j]
+        who = before[-1] if before else (after[0] if after else None)
+        if who is None:
+            return []
+        return [
+            Raw(p, om.name, "left", self._title_for(p, om.name), None, BASE_CONFIDENCE["own_nominal_from"])
+            for p in self._persons(s, who)
+        ]
+
+    def _t_poss_nominal(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "Karpathy's departure" """
+        owner = s.by_tok.get(t.i - 2)
+        if owner is None or owner.kind != "PER" or owner.j != t.i - 1:
+            return []  # the regex guarantees "'s" right before the trigger
+        person = s.names.get(owner.i, owner.name)
+        org = self._left_org(s, person, owner.i)
+        if not org:
+            return []
+        return [Raw(person, org, "left", self._title_for(person, org), None, BASE_CONFIDENCE["poss_nominal"])]
+
+    def _t_nominal_join(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "announced the appointment of Jane Doe as chief executive" """
+        obj = self._object(s, t.j, 8)
+        if obj is None:
+            return []
+        grp = s.groups.get(obj.i, [obj]) if obj.kind == "PER" else [obj]
+        k = grp[-1].j
+        role, role_org, _e = (None, None, k)
+        for q in range(k, min(len(s.tokens), k + 10)):
+            if s.tokens[q].low == "as":
+                role, role_org, _e = self._role_at(s, q)
+                break
+        org = role_org or self._host(s, t.i)
+        if org is None:
+            return []
+        promote = t.text.startswith(("promotion", "elevation"))
+        out = []
+        for person in self._persons(s, obj):
+            direction: Direction = "role_changed" if promote else self._direction(person, org, role)
+            out.append(Raw(person, org, direction, role, None, BASE_CONFIDENCE["nominal_join"]))
+        return out
+
+    def _t_fire(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "the board ousted chief executive Derek Osei" (active voice; the passive is a departure verb)"""
+        obj = self._object(s, t.j, 8)
+        if obj is None:
+            return []
+        host = self._host(s, t.i)
+        out = []
+        for person in self._persons(s, obj):
+            org = self._affiliation(person) or host
+            if org:
+                out.append(Raw(person, org, "left", self._title_for(person, org), None, BASE_CONFIDENCE["fire"]))
+        return out
+
+    def _t_adjective(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "departing chief financial officer Ben Ashworth", "outgoing CEO Jane Doe" """
+        title, e = title_phrase(s.tokens, t.j)
+        m = s.by_tok.get(e)
+        if m is None or m.i != e or m.kind != "PER":
+            if t.text in ("ousted",):
+                return []
+            return self._t_leave(s, Trigger("leave", t.i, t.j, t.text))
+        out = []
+        for person in self._persons(s, m):
+            org = self._left_org(s, person, t.i)
+            if org:
+                out.append(
+                    Raw(
+                        person,
+                        org,
+                        "left",
+                        title or self._title_for(person, org),
+                        None,
+                        BASE_CONFIDENCE["adjective"],
+                    )
+                )
+        return out
+
+    def _t_remain(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "will remain on the board as executive chair": a new title, not a departure"""
+        subj = self._subject(s, t.i)
+        if subj is None:
+            return []
+        role, org, _e = self._role_at(s, t.j)
+        if not is_position(role):
+            return []
+        out = []
+        for person in self._persons(s, subj):
+            o = org or self._affiliation(person) or s.org or self.context_org or self._any_org(s)
+            if o:
+                out.append(Raw(person, o, "role_changed", role, None, BASE_CONFIDENCE["remain"]))
+        return out
+
+    def _t_newrole(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "Wren Health's new chief medical officer is Dr. Aaron Lee" """
+        title, e = title_phrase(s.tokens, t.j)
+        if not is_position(title) or e >= len(s.tokens):
+            return []
+        k = e
+        if s.tokens[k].low in ("is", "will", "was", ":"):
+            while k < len(s.tokens) and s.tokens[k].low in (
+                ":",
+                "is",
+                "will",
+                "be",
+                "was",
+                ",",
+                ".",
+                "dr",
+                "mr",
+                "ms",
+                "mrs",
+                "prof",
+            ):
+                k += 1
+        else:
+            return []
+        m = s.by_tok.get(k)
+        if m is None or m.i != k or m.kind != "PER":
+            return []
+        org: str | None = None
+        if t.i >= 2 and s.tokens[t.i - 1].low in ("'s", "’s"):
+            om = s.by_tok.get(t.i - 2)
+            if om is not None and om.kind in ("ORG", "ORGREF"):
+                org = om.name if om.kind == "ORG" else self._resolve(s, om)
+        elif t.i >= 1 and s.tokens[t.i - 1].low == "its":
+            org = self._resolve(s, s.by_tok[t.i - 1]) if (t.i - 1) in s.by_tok else None
+        org = org or s.org or self.context_org
+        if org is None:
+            return []
+        out = []
+        for person in self._persons(s, m):
+            out.append(Raw(person, org, self._direction(person, org, title), title, None, BASE_CONFIDENCE["newrole"]))
+        return out
+
+    def _t_handover(self, s: Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
+        """ "X hands the reins to president Y": Y takes X's title; X leaves it unless given a new one"""
+        succ = self._object(s, t.j, 6, ("PER",))
+        pred = self._subject(s, t.i)
+        if succ is None or pred is None:
+            return []
+        out: list[Raw] = []
+        succ_name = s.names.get(succ.i, succ.name)
+        for pname in self._persons(s, pred):
+            info = self.info.get(pname)
+            org = (info.org if info and info.org else None) or s.org or self.context_org
+            if org is None:
+                continue
+            named_role = re.search(r"the ((?:[\w-]+ ){0,2}[\w-]+) (?:role|job|post)", t.text)
+            role = clean_role(named_role.group(1)) if named_role else (info.title if info else None)
+            out.append(Raw(pname, org, "left", role, None, BASE_CONFIDENCE["handover"], implicit=True))
+            out.append(
+                Raw(
+                    succ_name,
+                    org,
+                    self._direction(succ_name, org, role),
+                    role,
+                    None,
+                    BASE_CONFIDENCE["handover"],
+                )
+            )
+        return out
+
+    def _t_founder_as(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "has resurfaced as the founder of Ferry" """
+        subj = self._subject(s, t.i)
+        om = self._org_after(s, t.j)
+        if om is None or om.kind != "ORG":
+            # "as co-founder of a new robotics company, Gantry"
+            om = None
+            for k in range(t.j, min(len(s.tokens), t.j + 9)):
+                m = s.by_tok.get(k)
+                if m is not None and m.i == k and m.kind in ("ORG", "PER"):
+                    om = m if m.kind == "ORG" else None
+                    break
+            if om is None or not company_context(s.tokens, t.j, om.i):
+                return []
+        if subj is None:
+            return []
+        role = "co-founder" if "co" in t.text else "founder"
+        return [Raw(p, om.name, "founded", role, None, BASE_CONFIDENCE["founder_as"]) for p in self._persons(s, subj)]
+
+    def _t_lose(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "X has lost its lead designer, Sara Kim, to rival studio Moonlit": a departure and a hire."""
+        toks = s.tokens
+        obj = self._object(s, t.j, 7, ("PER",))
+        if obj is None:
+            return []
+        dest: str | None = None
+        for q in range(obj.j, min(len(toks) - 1, obj.j + 12)):
+            if toks[q].low == "to":
+                dm = self._org_after(s, q + 1)
+                if dm is not None and dm.kind == "ORG":
+                    dest = dm.name
+                break
+        if dest is None:
+            return []  # "lost its chief executive in a crash" is not a move
+        host = self._host(s, t.i)
+        out: list[Raw] = []
+        for person in self._persons(s, obj):
+            out.append(Raw(person, dest, "joined", None, None, BASE_CONFIDENCE["lose"]))
+            origin = self._affiliation(person) or host
+            if origin and not same_org(origin, dest):
+                out.append(Raw(person, origin, "left", self._title_for(person, origin), None, BASE_CONFIDENCE["lose"]))
+        return out
+
+    def _t_chair(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "X will chair the new board of Kumo Electric" """
+        subj = self._subject(s, t.i)
+        if subj is None:
+            return []
+        toks = s.tokens
+        org: str | None = None
+        for q in range(t.j, min(len(toks), t.j + 6)):
+            m = s.by_tok.get(q)
+            if m is not None and m.i == q and m.kind == "ORG":
+                org = m.name
+                break
+            if toks[q].text in (",", ";"):
+                break
+        if org is None:
+            return []
+        return [
+            Raw(p, org, self._direction(p, org, "chair"), "chair", None, BASE_CONFIDENCE["become"])
+            for p in self._persons(s, subj)
+        ]
+
+    def _t_not_seek(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "said he would not seek another term as chairman": the term ends, so does the job."""
+        subj = self._subject(s, t.i)
+        if subj is None:
+            return []
+        role: str | None = None
+        for q in range(t.j, min(len(s.tokens), t.j + 3)):
+            if s.tokens[q].low == "as":
+                role, _o, _e = self._role_at(s, q)
+                break
+        out = []
+        for person in self._persons(s, subj):
+            org = self._left_org(s, person, t.i)
+            if org:
+                out.append(
+                    Raw(
+                        person,
+                        org,
+                        "left",
+                        role or self._title_for(person, org),
+                        None,
+                        BASE_CONFIDENCE["leave"] * 0.9,
+                    )
+                )
+        return out
+
+    def _t_following(self, s: Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
+        """ "the third executive to leave X this year, following CFO A and counsel B": A and B left X too."""
+        base = next((r for r in produced if r.direction == "left"), None)
+        obj = self._object(s, t.j, 6, ("PER",))
+        if base is None or obj is None:
+            return []
+        return [
+            Raw(p, base.org, "left", self._title_for(p, base.org), None, BASE_CONFIDENCE["following"])
+            for p in self._persons(s, obj)
+            if p != base.person
+        ]
+
+    def _t_succeed(self, s: Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
+        pred = self._object(s, t.j, 4, ("PER",))
+        if pred is None:
+            return []
+        pred_name = s.names.get(pred.i, pred.name)
+        succ = self._subject(s, t.i)
+        succ_names = self._persons(s, succ) if succ is not None else []
+        base = next(
+            (r for r in produced if r.person in succ_names and r.direction in ("joined", "role_changed")),
+            None,
+        )
+        out: list[Raw] = []
+        org: str | None
+        if base is not None:
+            org, role = base.org, base.role
+        else:
+            k = pred.j
+            role, org, _e = self._role_at(s, k) if k < len(s.tokens) and s.tokens[k].low == "as" else (None, None, k)
+            org = org or s.org or self.context_org
+            if org is None and succ_names:
+                # "Paul Grant, Nimbus Cloud's president, will succeed Laura Finch": the successor's employer
+                org = self._affiliation(succ_names[0]) or self._any_org(s)
+            if org is None:
+                return []
+            for name in succ_names:
+                out.append(Raw(name, org, self._direction(name, org, role), role, None, BASE_CONFIDENCE["succeed"]))
+        info = self.info.get(pred_name)
+        prole = role or (info.title if info else None)
+        # "replacing co-founder Dev Malik, who will focus on research": the predecessor stays on
+        rest = s.text[s.tokens[pred.j].start :] if pred.j < len(s.tokens) else ""
+        clause = rest.split(",")[1] if rest.startswith(",") and rest.count(",") else ""
+        leaves = any(
+            mt.lastgroup and mt.lastgroup.startswith(("leave", "depart_for")) for mt in TRIGGERS.finditer(clause)
+        )
+        becomes = re.search(r"\b(?:will|to|would) (?:become|be named|serve as)\s+(.*)$", clause or "")
+        if clause and becomes and not leaves:
+            new_role = clean_role(becomes.group(1).split(" and ")[0])
+            out.append(Raw(pred_name, org, "role_changed", new_role, None, BASE_CONFIDENCE["succeed"] * 0.9))
+        elif clause and STAYS_ON.search(clause) and not leaves:
+            out.append(Raw(pred_name, org, "role_changed", None, None, BASE_CONFIDENCE["succeed"] * 0.9))
+        else:
+            out.append(Raw(pred_name, org, "left", prole, None, BASE_CONFIDENCE["succeed"], implicit=True))
+        return out
+
+    def _t_succeeded_by(self, s: Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
+        succ = self._object(s, t.j, 7, ("PER",))
+        pred = self._subject(s, t.i)
+        if pred is None:
+            return []
+        if succ is None:
+            # "is expected to be replaced by the end of the year": a departure with no successor named
+            if not re.search(r"\bbe replaced\b", s.text[s.tokens[max(0, t.i - 2)].start : s.tokens[t.j - 1].end]):
+                return []
+            out_only: list[Raw] = []
+            for pname in self._persons(s, pred):
+                org = self._left_org(s, pname, t.i)
+                if org:
+                    out_only.append(
+                        Raw(
+                            pname,
+                            org,
+                            "left",
+                            self._title_for(pname, org),
+                            None,
+                            BASE_CONFIDENCE["succeeded_by"],
+                        )
+                    )
+            return out_only
+        succ_name = s.names.get(succ.i, succ.name)
+        out: list[Raw] = []
+        for pname in self._persons(s, pred):
+            prior = next((r for r, _s, _c in reversed(self.moves) if r.person == pname and r.direction == "left"), None)
+            info = self.info.get(pname)
+            org = prior.org if prior else (info.org if info and info.org else s.org or self.context_org)
+            if org is None:
+                continue
+            stated = re.search(r" as (.+) by$", t.text)
+            role = clean_role(stated.group(1)) if stated else None
+            role = role or (prior.role if prior else (info.title if info else None))
+            # "will be replaced as finance chief by Y": X gives up that title (maybe for another one)
+            out.append(Raw(pname, org, "left", role, None, BASE_CONFIDENCE["succeeded_by"], implicit=prior is None))
+            # an interim's successor holds the permanent title
+            succ_role = re.sub(r"^(?:interim|acting)\s+", "", role, flags=re.I) if role else None
+            out.append(
+                Raw(
+                    succ_name,
+                    org,
+                    self._direction(succ_name, org, succ_role),
+                    succ_role,
+                    None,
+                    BASE_CONFIDENCE["succeeded_by"],
+                )
+            )
+        return out

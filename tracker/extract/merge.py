@@ -1,0 +1,181 @@
+"""From raw moves to `Move`s: implied departures, duplicates merged, departures linked to hires.
+
+Runs once per article, after every sentence, so that later sentences can still inform earlier
+moves (an employer named two sentences later still yields the departure).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract.dates import move_date
+from tracker.extract.model import Move
+from tracker.extract.patterns import (
+    Raw,
+)
+from tracker.extract.roles import board_seat, clean_role, seniority
+from tracker.extract.state import (
+    ArticleState,
+    org_norm,
+    same_org,
+)
+
+
+class Merger(ArticleState):
+    """Final pass over an article's raw moves."""
+
+    def results(self) -> list[Move]:
+        raws = list(self.moves)
+        # a known employer the person is leaving behind when joining or founding elsewhere
+        extra: list[tuple[Raw, str, str]] = []
+        for raw, sent, clause in raws:
+            if raw.direction not in ("joined", "founded"):
+                continue
+            info = self.info.get(raw.person)
+            if board_seat(raw.role):
+                continue  # a board seat is held alongside a day job
+            if info is not None and info.on_leave:
+                continue  # on leave from the employer, not gone
+            founder = (info is not None and info.title is not None and "founder" in info.title.lower()) or any(
+                r.person == raw.person and r.direction == "founded" and info is not None and same_org(r.org, info.org)
+                for r, _a, _b in raws
+            )
+            if self.acquisition and founder:
+                continue  # a founder joining the buyer of their company has not left it
+            if info and info.org and not same_org(info.org, raw.org):
+                extra.append(
+                    (
+                        Raw(
+                            raw.person,
+                            info.org,
+                            "left",
+                            info.title,
+                            None,
+                            raw.confidence * 0.8,
+                            destination=raw.org,
+                            implicit=True,
+                        ),
+                        sent,
+                        clause,
+                    )
+                )
+        # an inferred departure gives way to a stated new title at the same organisation
+        stays = [r for r, _a, _b in raws if r.direction in ("joined", "role_changed")]
+        raws = [
+            item
+            for item in raws
+            if not (
+                item[0].implicit
+                and item[0].direction == "left"
+                and any(r.person == item[0].person and same_org(r.org, item[0].org) for r in stays)
+            )
+        ]
+        # "will stay on as an adviser" after a stated departure is a transition, not a new job
+        # "will stay on as an adviser" after a stated departure is a transition, not a new job;
+        # "steps down as chief executive but stays on as executive chair" is a new title, not a departure
+        stated_left = [r for r, _a, _b in raws if r.direction == "left" and not r.implicit]
+        transitional = [
+            r for r, _a, _b in raws if r.family == "remain" and re.search(r"advis|consult", r.role or "", re.I)
+        ]
+        staying = [r for r, _a, _b in raws if r.family == "remain" and r not in transitional]
+        raws = [
+            item
+            for item in raws
+            if not (
+                item[0] in transitional
+                and any(r.person == item[0].person and same_org(r.org, item[0].org) for r in stated_left)
+            )
+            and not (
+                item[0].direction == "left"
+                and any(r.person == item[0].person and same_org(r.org, item[0].org) for r in staying)
+            )
+        ]
+        # "will step aside as chief executive and become chief scientist": one move inside the company
+        changed = [(r.person, r.org, sent) for r, sent, _c in raws if r.direction == "role_changed"]
+        raws = [
+            item
+            for item in raws
+            if not (
+                item[0].direction == "left"
+                and any(p == item[0].person and same_org(o, item[0].org) and sent == item[1] for p, o, sent in changed)
+            )
+        ]
+        merged: list[tuple[Raw, str, str]] = []
+        for item in raws + extra:
+            raw = item[0]
+            hit = next(
+                (
+                    m
+                    for m in merged
+                    if m[0].person == raw.person
+                    and same_org(m[0].org, raw.org)
+                    and (
+                        m[0].direction == raw.direction
+                        or (
+                            {m[0].direction, raw.direction} == {"joined", "role_changed"}
+                            and m[1] == item[1]  # same sentence; a later promotion is a second move
+                            and "role" not in (m[0].family, raw.family)
+                            and not re.search(r"\bwho\b", m[2] + " " + item[2], re.I)
+                        )
+                    )
+                ),
+                None,
+            )
+            if hit is None:
+                merged.append(item)
+                continue
+            old = hit[0]
+            if raw.direction == "role_changed" and old.direction == "joined" and not old.origin:
+                old.direction = "role_changed"
+            if len(org_norm(raw.org)) > len(org_norm(old.org)):
+                old.org = raw.org
+            old.role = old.role or raw.role
+            old.team = old.team or raw.team
+            old.origin = old.origin or raw.origin
+            old.destination = old.destination or raw.destination
+            old.confidence = max(old.confidence, raw.confidence)
+        # link a departure to the matching hire
+        for raw, _s, _c in merged:
+            if raw.direction == "left" and raw.destination is None:
+                dest = next(
+                    (
+                        r
+                        for r, _a, _b in merged
+                        if r.person == raw.person
+                        and r.direction in ("joined", "founded")
+                        and not same_org(r.org, raw.org)
+                    ),
+                    None,
+                )
+                raw.destination = dest.org if dest else None
+            if raw.direction in ("joined", "founded") and raw.origin is None:
+                orig = next(
+                    (
+                        r
+                        for r, _a, _b in merged
+                        if r.person == raw.person and r.direction == "left" and not same_org(r.org, raw.org)
+                    ),
+                    None,
+                )
+                raw.origin = orig.org if orig else None
+        out: list[Move] = []
+        for raw, sent, clause in merged:
+            date, approx = move_date(clause, sent, self.published)
+            role = clean_role(raw.role)
+            out.append(
+                Move(
+                    person=self.resolver.person_name(raw.person),
+                    org=self._display_org(raw.org),
+                    direction=raw.direction,
+                    role=role,
+                    team=raw.team,
+                    seniority=seniority(role) if role else ("founder" if raw.direction == "founded" else None),
+                    date=date,
+                    date_approximate=approx,
+                    origin_org=self._display_org(raw.origin) if raw.origin else None,
+                    destination_org=self._display_org(raw.destination) if raw.destination else None,
+                    confidence=round(raw.confidence, 3),
+                    evidence=sent,
+                )
+            )
+        return out

@@ -1,0 +1,577 @@
+"""Shared state of one article and the slot-filling helpers every trigger family uses.
+
+What a reader carries from sentence to sentence lives here: full names seen so far (for
+"Karpathy" and "he"), what each person is said to do (for telling a promotion from a hire
+and for the employer a person leaves), and the organisation the article is about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from tracker.extract.model import Direction
+from tracker.extract.names import ORG_SUFFIX, KnownPeople, Mention, Token
+from tracker.extract.patterns import (
+    TRIGGERS,
+    PersonInfo,
+    Raw,
+    Trigger,
+    is_position,
+    title_phrase,
+)
+from tracker.extract.resolve import Resolver
+from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS
+
+_ORG_NOISE = {
+    "the",
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "platforms",
+    "group",
+    "holdings",
+}
+
+APPOS_START = {
+    "the",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "previously",
+    "currently",
+    "formerly",
+    "former",
+    "now",
+    "who",
+    "whose",
+    "most",
+    "also",
+    "both",
+    "then",
+    "until",
+    "its",
+    "his",
+    "her",
+    "their",
+    "once",
+}
+
+VERBISH = {
+    "said",
+    "says",
+    "announced",
+    "told",
+    "added",
+    "is",
+    "was",
+    "has",
+    "had",
+    "will",
+    "would",
+    "and",
+    "but",
+    "which",
+    "where",
+    "when",
+    "according",
+    "wrote",
+    "posted",
+    "confirmed",
+    "are",
+    "were",
+    "have",
+    "plans",
+    "to",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "while",
+    "as",
+}
+
+_SKIP_BEFORE_ORG = {
+    "rival",
+    "the",
+    "fellow",
+    "startup",
+    "start-up",
+    "company",
+    "firm",
+    "lab",
+    "chipmaker",
+    "newly",
+    "formed",
+    "new",
+    "its",
+    "competitor",
+    "cloud",
+    "giant",
+    "search",
+    "social",
+    "media",
+}
+
+_STOP_BEFORE_ORG = {
+    "to",
+    "for",
+    "as",
+    "at",
+    "from",
+    "in",
+    "on",
+    "of",
+    "with",
+    "by",
+    "and",
+    "or",
+    "but",
+    "after",
+    "before",
+    "because",
+    "since",
+    "until",
+    "when",
+    "while",
+    "that",
+    "who",
+    "which",
+    "where",
+    "said",
+    "says",
+    "his",
+    "her",
+    "their",
+    "board",
+    "role",
+    "post",
+    "position",
+    "job",
+}
+
+GROUP_GLUE = {",", "and", "&", "'s", "’s", "fellow", "former", "ex", "both"}
+
+BASE_CONFIDENCE = {
+    "leave": 0.9,
+    "depart_for": 0.9,
+    "join": 0.9,
+    "become": 0.88,
+    "hire": 0.92,
+    "found": 0.9,
+    "succeed": 0.85,
+    "succeeded_by": 0.85,
+    "role": 0.9,
+    "nominal_left": 0.88,
+    "own_nominal": 0.9,
+    "poss_nominal": 0.85,
+    "nominal_join": 0.88,
+    "fire": 0.9,
+    "handover": 0.85,
+    "adjective": 0.85,
+    "remain": 0.85,
+    "newrole": 0.85,
+    "founder_as": 0.85,
+    "following": 0.8,
+    "chair": 0.85,
+    "own_nominal_from": 0.85,
+    "lose": 0.85,
+}
+
+SPENT_AT = re.compile(
+    r"\bspent\s+(?:the\s+(?:past|last)\s+|nearly\s+|almost\s+|more than\s+|over\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:years?|decades?|months?)\s+(?:at|with)\s+(?:the\s+)?$",
+    re.I,
+)
+
+EARLIER = re.compile(r"\b(?:previously|formerly|earlier in (?:his|her|their) career|once)\b", re.I)
+
+UNTIL_RECENT = re.compile(
+    r"\buntil (?:last (?:month|week)|recently|earlier this (?:month|year|week)|this (?:month|year|week)|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)",
+    re.I,
+)
+
+STAYS_ON = re.compile(r"\b(?:will|to|would) (?:focus on|remain|stay|continue|take on|transition to)\b", re.I)
+
+SERVED_HERE = re.compile(
+    r"\b(?:after serving|having served|who has served|after (?:\w+ )?years) as "
+    r"(?:its|the company's|the firm's|the bank's|the group's)\b",
+    re.I,
+)
+
+JOB_VERBS = {
+    "founded",
+    "co-founded",
+    "cofounded",
+    "ran",
+    "runs",
+    "led",
+    "leads",
+    "heads",
+    "headed",
+    "oversaw",
+    "oversees",
+    "managed",
+    "manages",
+    "built",
+    "builds",
+    "worked",
+    "works",
+    "spent",
+    "held",
+    "holds",
+    "served",
+    "serves",
+    "co-led",
+}
+
+_COORD_SKIP = {
+    "will",
+    "would",
+    "to",
+    "also",
+    "then",
+    "later",
+    "eventually",
+    "could",
+    "has",
+    "have",
+    "had",
+    "is",
+}
+
+PRIOR_SPELL = re.compile(
+    r"\b(?:after|following|capping|ending)\s+(?:a|an|nearly|almost|more than|over|some|his|her|their)?\s*"
+    r"(?:[\w-]+\s+){0,2}(?:years?|decades?|months?|stint|tenure|spell|run|career)\s+"
+    r"(?:at|with|(?:running|leading|heading|managing|overseeing|building|as)(?:\s+(?:[\w-]+\s+){0,5}(?:of|at))?)"
+    r"\s+(?:the\s+)?$"
+    r"|\bafter\s+(?:leading|running|heading|managing|overseeing|building)\s+(?:[\w-]+\s+){0,4}(?:at|of|for)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+
+
+def org_norm(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join(t for t in re.split(r"[^a-z0-9]+", text) if t and t not in _ORG_NOISE)
+
+
+def same_org(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    x, y = org_norm(a), org_norm(b)
+    return bool(x and y) and (x == y or f" {x} " in f" {y} " or f" {y} " in f" {x} ")
+
+
+@dataclass
+class Sentence:
+    text: str
+    tokens: list[Token]
+    mentions: list[Mention]
+    by_tok: dict[int, Mention] = field(default_factory=dict)
+    names: dict[int, str] = field(default_factory=dict)  # PER mention start -> full name
+    attached: dict[int, str] = field(default_factory=dict)  # ORG mention start -> person it describes
+    groups: dict[int, list[Mention]] = field(default_factory=dict)
+    org: str | None = None  # the organisation the sentence is about (its first free-standing one)
+    triggers: list[Trigger] = field(default_factory=list)
+    loose: set[int] = field(default_factory=set)  # PER starts grouped across an appositive
+
+
+class ArticleState:
+    """Extraction state for one article plus the helpers that find a verb's participants."""
+
+    def __init__(self, resolver: Resolver, published: dt.date | None) -> None:
+        self.resolver = resolver
+        self.published = published
+        self.people = KnownPeople()
+        self.info: dict[str, PersonInfo] = {}
+        self.last_person: str | None = None
+        self.last_group: list[str] = []
+        self.context_org: str | None = None
+        self.org_names: list[str] = []
+        self.moves: list[tuple[Raw, str, str]] = []
+        self.acquisition = False
+
+    def _mention_ending(self, s: Sentence, k: int) -> Mention | None:
+        m = s.by_tok.get(k)
+        return m if m is not None and m.j == k + 1 else None
+
+    def _resolve(self, s: Sentence, m: Mention, exclude: tuple[str | None, ...] = ()) -> str | None:
+        """What "it"/"the company" refers to: the nearest free organisation before, else the article's."""
+        if m.kind == "ORG":
+            return m.name
+        cands = [x for x in s.mentions if x.kind == "ORG" and x.i < m.i]
+        # "the bank" prefers an organisation whose name says bank ("Helmsley Bank")
+        noun = m.text.split()[-1].lower()
+        if noun not in ("it", "its", "company", "firm", "group"):
+            nearest_first = [x.name for x in reversed(cands)] + list(reversed(self.org_names))
+            for name in nearest_first:
+                if noun in name.lower().split() and not any(same_org(name, e) for e in exclude if e):
+                    return name
+        for x in reversed(cands):
+            if x.i not in s.attached and not any(same_org(x.name, e) for e in exclude if e):
+                return x.name
+        if self.context_org and not any(same_org(self.context_org, e) for e in exclude if e):
+            return self.context_org
+        for x in reversed(cands):
+            if not any(same_org(x.name, e) for e in exclude if e):
+                return x.name
+        return None
+
+    def _persons(self, s: Sentence, m: Mention) -> list[str]:
+        if m.kind == "PER":
+            return [s.names.get(g.i, g.name) for g in s.groups.get(m.i, [m])]
+        if m.kind == "PRON":
+            before = [x for x in s.mentions if x.kind == "PER" and x.i < m.i]
+            if m.plural:
+                for x in reversed(before):
+                    grp = s.groups.get(x.i, [x])
+                    if len(grp) > 1:
+                        return [s.names.get(g.i, g.name) for g in grp]
+                return list(self.last_group)
+            if before:
+                return [s.names.get(before[-1].i, before[-1].name)]
+            return [self.last_person] if self.last_person else []
+        return []
+
+    def _subject(self, s: Sentence, i: int) -> Mention | None:
+        """The person a verb at token ``i`` is about, skipping appositives and relative clauses."""
+        toks = s.tokens
+        # "X will hand the reins to Y and become chairman": a coordinated verb shares the first verb's subject
+        k = i - 1
+        while k >= 0 and toks[k].low in _COORD_SKIP:
+            k -= 1
+        if k >= 0 and toks[k].low == "and":
+            prev = [t for t in s.triggers if t.j <= k and t.family not in ("hire", "fire", "newrole", "adjective")]
+            if prev:
+                return self._subject(s, prev[-1].i)
+        b = i
+        own = True
+        while b > 0:
+            a = b - 1
+            while a >= 0 and toks[a].text not in (",", ";", ":"):
+                a -= 1
+            seg_start = a + 1
+            cands = [
+                s.by_tok[k]
+                for k in range(seg_start, b)
+                if k in s.by_tok and s.by_tok[k].kind in ("PER", "PRON") and s.by_tok[k].i == k
+            ]
+            first = toks[seg_start].low if seg_start < b else ""
+            first_m = s.by_tok.get(seg_start)
+            appositive = (
+                (not own)
+                and seg_start > 0
+                and (
+                    first in APPOS_START
+                    or ((first in TITLE_HEADS or first in TITLE_MODIFIERS) and not cands)
+                    or (first_m is not None and first_m.kind in ("ORG", "ORGREF") and not cands)
+                )
+            )
+            # "Two executives at X, chief financial officer A and general counsel B, resigned": a titled
+            # name list between commas is the subject, not an appositive
+            if cands and (own or not appositive):
+                return cands[-1]
+            own = False
+            b = a
+            if a < 0:
+                break
+        return None
+
+    def _object(self, s: Sentence, j: int, limit: int = 12, kinds: tuple[str, ...] = ("PER", "PRON")) -> Mention | None:
+        for k in range(j, min(len(s.tokens), j + limit)):
+            m = s.by_tok.get(k)
+            if m is not None and m.i == k and m.kind in kinds:
+                return m
+            if s.tokens[k].text == ";":
+                return None
+        return None
+
+    def _org_after(self, s: Sentence, j: int, exclude: tuple[str | None, ...] = ()) -> Mention | None:
+        k = j
+        skipped = 0
+        while k < len(s.tokens) and skipped <= 3:
+            m = s.by_tok.get(k)
+            if m is not None:
+                return m if m.kind in ("ORG", "ORGREF") else None
+            low = s.tokens[k].low
+            if (
+                low in _STOP_BEFORE_ORG
+                or TRIGGERS.fullmatch(low)
+                or not (low in _SKIP_BEFORE_ORG or s.tokens[k].text[:1].islower())
+            ):
+                return None
+            k += 1
+            skipped += 1
+        return None
+
+    def _role_at(self, s: Sentence, k: int, exclude: tuple[str | None, ...] = ()) -> tuple[str | None, str | None, int]:
+        """A title at ``k`` ("as its chief product officer", "to become the chipmaker's next CEO")."""
+        toks = s.tokens
+        n = len(toks)
+        while k < n and toks[k].low in (
+            "as",
+            "to",
+            "become",
+            "becomes",
+            "be",
+            "the",
+            "new",
+            "next",
+            "its",
+            "their",
+            "a",
+            "an",
+            "serve",
+            "permanent",
+        ):
+            starts = s.by_tok.get(k)
+            if toks[k].low == "its" or (starts is not None and starts.i == k and starts.kind == "ORGREF"):
+                break
+            k += 1
+        org: str | None = None
+        m = s.by_tok.get(k)
+        if m is not None and m.i == k and m.kind in ("ORG", "ORGREF"):
+            if m.text.lower() == "its":
+                org = self._resolve(s, m, exclude)
+                k = m.j
+            elif m.j < n and toks[m.j].low in ("'s", "’s"):
+                org = self._resolve(s, m, exclude) if m.kind == "ORGREF" else m.name
+                k = m.j + 1
+        title, e = title_phrase(toks, k)
+        if title is None:
+            return None, org, k
+        # "editor of The Courier", "head of video at Orbit Media"; "head of Europe at Revolut" is at Revolut
+        at_q = next((q for q in range(e, min(n - 1, e + 7)) if toks[q].low == "at"), None)
+        if at_q is not None:
+            am = s.by_tok.get(at_q + 1)
+            if am is not None and am.kind == "ORG":
+                return title, am.name, am.j
+        for q in range(e, min(n - 1, e + 7)):
+            if toks[q].text in (",", ";", ".") or TRIGGERS.fullmatch(toks[q].low):
+                break
+            if toks[q].low in ("of", "at", "for", "with"):
+                r = q + 1
+                om = s.by_tok.get(r)
+                if om is None and toks[r].low == "the" and r + 1 < n:
+                    om = s.by_tok.get(r + 1)
+                if om is not None and om.kind == "ORGREF":
+                    named = s.by_tok.get(om.j)
+                    if named is not None and named.kind == "ORG" and named.i == om.j:
+                        om = named  # "of the payments startup Vault": the description names the company
+                if om is not None and om.kind in ("ORG", "ORGREF") and om.i in (r, r + 1, r + 2, r + 3, r + 4):
+                    org = self._resolve(s, om, exclude) if om.kind == "ORGREF" else om.name
+                    e = om.j
+                    break
+                if q > e:
+                    break
+        return title, org, e
+
+    @staticmethod
+    def _any_org(s: Sentence) -> str | None:
+        """Last resort: the only kind of organisation a sentence can be about is one it names."""
+        return next((m.name for m in s.mentions if m.kind == "ORG"), None)
+
+    def _host(self, s: Sentence, i: int) -> str | None:
+        """The organisation doing the hiring: the nearest organisation (or its describer) before the verb."""
+        for k in range(i - 1, -1, -1):
+            m = s.by_tok.get(k)
+            if m is None or m.j != k + 1:
+                continue
+            if m.kind == "ORG":
+                if m.i > 0 and s.tokens[m.i - 1].low == "from":
+                    continue  # "recruited a head of design from Porsche": the origin, not the hirer
+                return m.name
+            if m.kind == "ORGREF":
+                return self._resolve(s, m)
+            if m.kind == "PER":
+                info = self.info.get(s.names.get(m.i, m.name))
+                if info and info.org:
+                    return info.org
+        return s.org or self.context_org
+
+    def _team(self, s: Sentence, a: int, b: int) -> str | None:
+        """ "Anthropic's pretraining team": the team named near the move, if any."""
+        if not s.tokens or a >= len(s.tokens):
+            return None
+        lo = s.tokens[max(0, a)].start
+        hi = s.tokens[min(len(s.tokens), b) - 1].end if b > a else lo
+        m = re.search(
+            r"(?:'s|’s|\bthe|\bits)\s+((?:[a-z][a-z\-]*\s+){0,3}?[a-z][a-z\-]*)\s+(?:team|unit|division)\b",
+            s.text[lo : hi + 40],
+        )
+        return m.group(1) if m else None
+
+    def _direction(self, person: str, org: str | None, role: str | None, origin: str | None = None) -> Direction:
+        """Joined from outside, or a new title inside the same organisation?"""
+        info = self.info.get(person)
+        if origin and not same_org(origin, org):
+            return "joined"
+        if info and info.org and not info.former and not same_org(info.org, org):
+            return "joined"
+        low = (role or "").lower()
+        if re.search(r"\b(interim|acting)\b", low):
+            return "role_changed"
+        if info and info.insider:
+            return "role_changed"
+        if (
+            info
+            and info.title
+            and is_position(info.title)
+            and (info.org is None or same_org(info.org, org))
+            and not info.orgs_former
+        ):
+            return "role_changed"
+        return "joined"
+
+    def _affiliation(self, person: str) -> str | None:
+        info = self.info.get(person)
+        return info.org if info else None
+
+    def _org_before(self, s: Sentence, i: int, person: str) -> str | None:
+        """The nearest organisation before the verb that does not describe somebody else."""
+        for k in range(i - 1, -1, -1):
+            m = s.by_tok.get(k)
+            if m is not None and m.kind == "ORG" and m.i == k and s.attached.get(k, person) == person:
+                return m.name
+        return None
+
+    def _pronoun_penalty(self, m: Mention) -> float:
+        return 0.95 if m.kind == "PRON" else 1.0
+
+    def _last_joined(self, person: str) -> str | None:
+        """Where the article last said this person joined: a later promotion happens there."""
+        return next(
+            (r.org for r, _s, _c in reversed(self.moves) if r.person == person and r.direction == "joined"),
+            None,
+        )
+
+    def _left_org(self, s: Sentence, person: str, i: int) -> str | None:
+        return (
+            self._affiliation(person) or self._org_before(s, i, person) or s.org or self.context_org or self._any_org(s)
+        )
+
+    def _title_for(self, person: str, org: str | None) -> str | None:
+        info = self.info.get(person)
+        if info is None or info.former:
+            return None
+        return info.title if (info.org is None or same_org(info.org, org)) else None
+
+    def _display_org(self, name: str) -> str:
+        """Prefer the fullest form the article used ("Scale" -> "Scale AI"), then the configured name."""
+        best = name
+        for full in self.org_names:
+            if full.startswith(best + " ") and all(w.lower() in ORG_SUFFIX for w in full[len(best) :].split()):
+                best = full
+        return self.resolver.org_name(best)
