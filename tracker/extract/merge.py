@@ -21,6 +21,11 @@ from tracker.extract.state import (
 )
 
 
+def _fragment(sentence: str) -> bool:
+    """A headline or label: no terminal punctuation."""
+    return not re.search(r"[.!?][\"”’')]*$", sentence.strip())
+
+
 class Merger(ArticleState):
     """Final pass over an article's raw moves."""
 
@@ -125,6 +130,9 @@ class Merger(ArticleState):
                 merged.append(item)
                 continue
             old = hit[0]
+            if _fragment(hit[1]) and not _fragment(item[1]):
+                # a headline said it first; the article's sentence is the evidence (and carries the date)
+                merged[merged.index(hit)] = (old, item[1], item[2])
             if raw.direction == "role_changed" and old.direction == "joined" and not old.origin:
                 old.direction = "role_changed"
             if len(org_norm(raw.org)) > len(org_norm(old.org)):

@@ -51,7 +51,26 @@ _BOUNDARY = re.compile(r"([.!?][\"”’')]*)\s+(?=[\"“‘(]?[A-Z0-9])")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+")
 
 
+# Hard-wrapped text (an email, a terminal paste) has no line this long; article text from a
+# page or feed does: there, every line is a paragraph, a headline or a dateline.
+_PARAGRAPH_LINES = 150
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blank lines always end a paragraph; single line breaks do when lines are paragraphs
+    (so a headline never runs into the first sentence), not when the text is hard-wrapped."""
+    blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
+    if any(len(line) > _PARAGRAPH_LINES for line in text.splitlines()):
+        return [line for b in blocks for line in b.splitlines() if line.strip()]
+    return blocks
+
+
 def split_sentences(text: str) -> list[str]:
+    """Sentences of every paragraph, in order."""
+    return [sentence for block in paragraphs(text) for sentence in _split_paragraph(block)]
+
+
+def _split_paragraph(text: str) -> list[str]:
     """Split on terminal punctuation followed by a capital, unless the period ends an abbreviation."""
     text = re.sub(r"\s+", " ", text).strip()
     # wire datelines ("SAN FRANCISCO, March 12 (Reuters) - ") are not part of the first sentence
