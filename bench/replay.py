@@ -27,6 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tracker.audit.verify import verify  # noqa: E402
 from tracker.db import make_engine, migrate, transaction  # noqa: E402
 from tracker.extract.model import Move  # noqa: E402
 from tracker.ids import person_id  # noqa: E402
@@ -170,12 +171,30 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
+def bench_verify(path: Path) -> None:
+    """The audit's hash-chain check over the whole log: rate and peak memory."""
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    baseline = rss_mb()
+    started = time.perf_counter()
+    report = verify(engine)
+    took = time.perf_counter() - started
+    print(
+        f"verify: {report.checked:,} events in {took:.2f} s ({report.checked / took:,.0f} events/s), "
+        f"ok={report.ok}, peak RSS {rss_mb():.0f} MB (process before verify {baseline:.0f} MB)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--catch-up", type=int, default=20_000, help="events applied incrementally (0: skip)")
+    parser.add_argument("--verify-only", action="store_true", help="time `tracker verify` alone (own process)")
     args = parser.parse_args()
+    if args.verify_only:
+        bench_verify(events_file(args.events))
+        return
     if args.generate_only:
         generate(CACHE / f"events-{args.events}-v{GENERATOR_VERSION}.db", args.events)
         return
@@ -219,6 +238,8 @@ def main() -> None:
             f"roster {org} --as-of {day}: {len(lines):,} people, median {statistics.median(timings) * 1000:.1f} ms, "
             f"max {max(timings) * 1000:.1f} ms (20 runs)"
         )
+    # verify in a process of its own, so its peak memory is its own
+    subprocess.run([sys.executable, __file__, "--events", str(args.events), "--verify-only"], check=True)
     for table in ("events", "proj_moves", "proj_sources", "proj_spans"):
         with engine.connect() as conn:
             count = conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()

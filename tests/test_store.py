@@ -12,7 +12,15 @@ from sqlalchemy.exc import DBAPIError
 
 from tracker.db import check_schema, current_revisions, schema_heads
 from tracker.events import EntityMerged, MoveReported, MoveRetracted
-from tracker.store import GENESIS_HASH, ConcurrencyError, EventStore, NewEvent, RecordedEvent, compute_hash
+from tracker.store import (
+    GENESIS_HASH,
+    ConcurrencyError,
+    EventStore,
+    NewEvent,
+    RecordedEvent,
+    compute_hash,
+    stored_hash,
+)
 
 
 def move(person: str = "Ada Lovelace", org: str = "Analytical Engines", direction: str = "joined") -> NewEvent:
@@ -165,3 +173,17 @@ def test_old_schema_version_is_upcast_on_read(engine: Engine) -> None:
     assert isinstance(payload, MoveReported)
     assert (payload.role, payload.team) == ("CTO", None)
     assert compute_hash(event.hash_fields()) == event.hash
+
+
+def test_stored_hash_of_raw_rows_equals_the_canonical_hash(engine: Engine) -> None:
+    """verify's fast path (hashing stored text) and the definition (canonical JSON) agree."""
+    store = EventStore(engine)
+    odd = 'Zoë "Q" Ødegård \\ <b>&</b>\u2028 tab\there \u00e9\u0301 日本 😀'
+    store.append("person:zoe", [NewEvent(MoveReported(person=odd, org="Ünïcode Ltd", direction="joined", role=None),
+                 occurred_on="2024", meta={"confidence": 0.1 + 0.2, "evidence": odd, "n": None, "list": [1, 2.5]})],
+                 idempotency_key=f"doc:{odd}")  # fmt: skip
+    store.append("person:bob", [move("Bob")])
+    rows = list(store.read_rows(batch_size=1))
+    assert [r[0] for r in rows] == [1, 2]
+    for row, event in zip(rows, store.read_all(), strict=True):
+        assert stored_hash(row) == event.hash == compute_hash(event.hash_fields())

@@ -107,4 +107,5 @@ def upcast(event_type: str, schema_version: int, data: dict[str, Any]) -> dict[s
 
 
 def parse_payload(event_type: str, schema_version: int, data: dict[str, Any]) -> EventPayload:
-    return EVENT_TYPES[event_type].model_validate(upcast(event_type, schema_version, data))
+    data = upcast(event_type, schema_version, data)  # raises UnknownEventType for an unknown type
+    return EVENT_TYPES[event_type].model_validate(data)

@@ -147,6 +147,32 @@ def compute_hash(fields: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical_json(fields).encode("utf-8")).hexdigest()
 
 
+_STRING = json.encoder.encode_basestring  # the C string encoder json.dumps uses
+
+
+def _text(value: str | None) -> str:
+    return "null" if value is None else str(_STRING(value))
+
+
+def stored_hash(row: Sequence[Any]) -> str:
+    """The hash of a stored row, from its columns in EVENTS order without decoding `data` and
+    `meta`: the store writes them as canonical JSON, so splicing the text in gives the same
+    bytes as `canonical_json(hash_fields(...))` (a test holds the two equal), at a fraction of
+    the cost. An edit to the stored text, even one JSON would read the same, changes it."""
+    position, event_id, stream_id, version, event_type, schema, occurred_on, recorded_at, data, meta, key, prev = row[
+        :12
+    ]
+    if isinstance(recorded_at, str):  # SQLite through the raw driver
+        recorded_at = datetime.fromisoformat(recorded_at)
+    text = (
+        f'{{"data":{data},"event_id":{_text(event_id)},"idempotency_key":{_text(key)},"meta":{meta},'
+        f'"occurred_on":{_text(occurred_on)},"position":{int(position)},"prev_hash":{_text(prev)},'
+        f'"recorded_at":"{iso_utc(recorded_at)}","schema_version":{int(schema)},"stream_id":{_text(stream_id)},'
+        f'"stream_version":{int(version)},"type":{_text(event_type)}}}'
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def row_to_event(row: Any) -> RecordedEvent:
     m = row._mapping
     return RecordedEvent(
@@ -298,6 +324,26 @@ class EventStore:
         with read_session(self.engine) as session:
             row = session.execute(select(EVENTS).where(EVENTS.c.event_id == event_id)).first()
         return row_to_event(row) if row else None
+
+    def read_rows(self, after_position: int = 0, *, batch_size: int = 5000) -> Iterator[tuple[Any, ...]]:
+        """Raw rows (columns in EVENTS order, `data`/`meta` as stored text) in position order,
+        through the driver's cursor in keyset pages: for audits that stream millions of rows."""
+        columns = ", ".join(c.name for c in EVENTS.columns)
+        mark = "?" if is_sqlite(self.engine) else "%s"
+        sql = f"SELECT {columns} FROM events WHERE position > {mark} ORDER BY position LIMIT {int(batch_size)}"
+        cursor = after_position
+        while True:
+            with self.engine.connect() as conn:
+                raw = conn.connection.cursor()
+                try:
+                    raw.execute(sql, (cursor,))
+                    rows = raw.fetchall()
+                finally:
+                    raw.close()
+            yield from rows
+            if len(rows) < batch_size:
+                return
+            cursor = rows[-1][0]
 
     def read_all(
         self, after_position: int = 0, limit: int | None = None, *, batch_size: int = 2000

@@ -108,3 +108,13 @@ def test_verify_intact_log(engine: Engine) -> None:
     fill(EventStore(engine))
     report = verify(engine)
     assert report.ok and report.checked == 4 and report.head_position == 4
+
+
+def test_verify_names_a_stored_version_no_code_can_read(engine: Engine) -> None:
+    fill(EventStore(engine))
+    drop_guards(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE events SET type = 'MoveTeleported' WHERE position = 2"))
+    report = verify(engine)
+    assert not report.ok and report.first_bad_position == 2
+    assert any("MoveTeleported v1 does not load" in p for p in report.problems)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, select, text
 
 from tracker.db import is_sqlite, read_session
 from tracker.events import UnknownEventType
-from tracker.store import GENESIS_HASH, EventStore, compute_hash
+from tracker.store import EVENTS, GENESIS_HASH, EventStore, row_to_event, stored_hash
 
 SQLITE_GUARDS = {"events_no_update", "events_no_delete"}
 POSTGRES_GUARDS = {"events_no_update", "events_no_delete", "events_no_truncate"}
@@ -69,39 +69,52 @@ def stream_version_breaks(engine: Engine) -> list[tuple[int, str]]:
         return breaks
 
 
+def upcast_breaks(engine: Engine) -> list[tuple[int, str]]:
+    """Every stored (type, schema version) must upcast to a current payload: checked on the
+    first stored row of each, so a version no code can read is found without decoding all."""
+    breaks = []
+    with read_session(engine) as session:
+        firsts = session.execute(
+            text("SELECT MIN(position) FROM events GROUP BY type, schema_version ORDER BY MIN(position)")
+        ).scalars()
+        for position in firsts:
+            row = session.execute(select(EVENTS).where(EVENTS.c.position == position)).one()
+            try:
+                row_to_event(row).payload  # noqa: B018 - upcasting and validation is the check
+            except (UnknownEventType, ValueError) as exc:
+                breaks.append((position, f"{row.type} v{row.schema_version} does not load: {exc}"))
+    return breaks
+
+
 def verify(engine: Engine, progress: Callable[[int], None] | None = None) -> VerifyReport:
     """Recompute the hash chain from position 1 and check every guard; name the first break.
 
-    One pass over the log in keyset pages (constant memory); stream versions are checked by
-    the database."""
+    One pass over the raw rows in keyset pages (constant memory); stream versions and
+    upcasting are checked by grouped queries."""
     report = VerifyReport()
     missing = missing_guards(engine)
     if missing:
         report.problems.append(f"append-only triggers missing: {', '.join(sorted(missing))}")
-    for position, reason in stream_version_breaks(engine):
+    for position, reason in [*stream_version_breaks(engine), *upcast_breaks(engine)]:
         report.first_bad_position = min(position, report.first_bad_position or position)
         report.problems.append(f"position {position}: {reason}")
     prev_hash, expected_position = GENESIS_HASH, 1
-    for event in EventStore(engine).read_all(batch_size=5000):
+    for row in EventStore(engine).read_rows():
+        position, stored_prev, digest = row[0], row[11], row[12]
         report.checked += 1
-        report.head_position = event.position
+        report.head_position = position
         problem = None
-        if event.position != expected_position:
-            problem = f"position {event.position} follows {expected_position - 1} (gap or reorder)"
-        elif event.prev_hash != prev_hash:
+        if position != expected_position:
+            problem = f"position {position} follows {expected_position - 1} (gap or reorder)"
+        elif stored_prev != prev_hash:
             problem = "prev_hash does not match the hash of the previous event (row removed or reordered)"
-        elif compute_hash(event.hash_fields()) != event.hash:
+        elif stored_hash(row) != digest:
             problem = "hash does not match the row's content (row edited)"
-        else:
-            try:
-                event.payload  # noqa: B018 - upcasting and validation is the check
-            except (UnknownEventType, ValueError) as exc:
-                problem = f"payload does not load: {exc}"
         if problem:
-            report.first_bad_position = min(event.position, report.first_bad_position or event.position)
-            report.problems.append(f"position {event.position}: {problem}")
+            report.first_bad_position = min(position, report.first_bad_position or position)
+            report.problems.append(f"position {position}: {problem}")
             break
-        prev_hash, expected_position = event.hash, event.position + 1
+        prev_hash, expected_position = digest, position + 1
         if progress and report.checked % 5000 == 0:
             progress(report.checked)
     report.problems.sort(key=_position_first)
