@@ -53,7 +53,7 @@ from tracker.projections.runner import rebuild as rebuild_projections
 from tracker.projections.tables import LIVE
 from tracker.settings import ConfigError, Settings, load_settings
 from tracker.sources.state import source_statuses
-from tracker.store import ConcurrencyError, EventStore, NewEvent
+from tracker.store import ConcurrencyError, EventStore, NewEvent, RecordedEvent
 
 app = typer.Typer(
     name="tracker",
@@ -154,6 +154,14 @@ def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
 
 
+def appended(event: RecordedEvent, as_json: bool, what: str) -> None:
+    """What a command that appends prints: the event as JSON, or one line for people."""
+    if as_json:
+        print_json(event.to_json())
+    else:
+        console.print(f"{what} at position {event.position} ({event.event_id})", highlight=False)
+
+
 def progress_bar() -> Progress:
     """A progress bar on stderr, so stdout stays clean for data."""
     return Progress(
@@ -204,10 +212,8 @@ def record(
     with transaction(st.engine) as session:  # the event and its alert commit together
         [event] = st.store.append(person_id(person), [NewEvent(payload, occurred_on=date, meta=meta)], session=session)
         enqueue_for_event(session, st.settings, event)
-    if as_json:
-        print_json(event.to_json())
-    else:
-        console.print(f"recorded {person} {direction} {org} at position {event.position} ({event.event_id})")
+    run_projections(st.engine, st.settings)
+    appended(event, as_json, f"recorded {person} {direction} {org}")
 
 
 @app.command()
@@ -743,10 +749,7 @@ def retract(
     except corrections.CorrectionError as exc:
         fail(str(exc), ExitCode.USAGE)
     run_projections(st.engine, st.settings)
-    if as_json:
-        print_json(event.to_json())
-    else:
-        console.print(f"retracted {event_id} at position {event.position} ({event.event_id})")
+    appended(event, as_json, f"retracted {event_id}")
 
 
 @app.command()
@@ -765,10 +768,7 @@ def merge(
     except corrections.CorrectionError as exc:
         fail(str(exc), ExitCode.USAGE)
     run_projections(st.engine, st.settings)
-    if as_json:
-        print_json(event.to_json())
-    else:
-        console.print(f"merged {kind} {alias!r} into {canonical!r} at position {event.position}")
+    appended(event, as_json, f"merged {kind} {alias!r} into {canonical!r}")
 
 
 @projections_app.command("rebuild")

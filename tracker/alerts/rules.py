@@ -20,6 +20,7 @@ from sqlmodel import Session
 from tracker.dates import floor, to_utc
 from tracker.events import MOVE_TYPES, MoveReported, MoveRetracted, upcast
 from tracker.ids import slugify
+from tracker.projections.resolution import build_resolver
 from tracker.settings import FlowRuleConfig, Settings
 from tracker.store import EVENTS, RecordedEvent
 
@@ -79,27 +80,18 @@ def notable_levels(configured: Iterable[str]) -> set[str]:
 
 
 class OrgNames:
-    """Organisation names to canonical slugs through the config aliases
-    (OpenAI == "Open AI" == "the ChatGPT maker")."""
+    """Organisation names resolved as the views resolve them (config aliases: OpenAI ==
+    "Open AI" == "the ChatGPT maker"), so an alert and a roster never disagree on who is who."""
 
     def __init__(self, settings: Settings) -> None:
-        self._canonical: dict[str, str] = {}
-        self._display: dict[str, str] = {}
-        for org in settings.organizations:
-            slug = slugify(org.name)
-            self._display[slug] = org.name
-            for name in (org.name, *org.aliases):
-                self._canonical.setdefault(slugify(name), slug)
+        self._resolver = build_resolver(settings)
 
     def canonical(self, name: str | None) -> str | None:
-        if not name:
-            return None
-        slug = slugify(name)
-        return self._canonical.get(slug, slug)
+        return self._resolver.org_id(name) if name else None
 
     def display(self, name: str) -> str:
         """The configured spelling for a known organisation, else the name as written."""
-        return self._display.get(self.canonical(name) or "", name)
+        return self._resolver.org_name(name)
 
 
 @dataclass(frozen=True)
