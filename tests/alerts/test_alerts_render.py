@@ -114,3 +114,24 @@ def test_recorded_at_is_not_needed_to_render() -> None:
     # a move without a date says so rather than inventing one
     message = render_move(facts(occurred_on=None, day=datetime(2026, 1, 1, tzinfo=UTC).date()), NAMES, [])
     assert "not stated" in "\n".join(mrkdwn_texts(message))
+
+
+def test_console_shows_slack_markup_as_terminal_text() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from tracker.alerts.sinks import ConsoleSink
+
+    out = StringIO()
+    message = {
+        "text": "fallback",
+        "blocks": [
+            {"type": "section", "text": {"type": "mrkdwn", "text": "*Move*  OpenAI → Anthropic &lt;!channel&gt;"}},
+            {"type": "context", "elements": [{"type": "mrkdwn", "text": "<https://news.example/a|the article>"}]},
+        ],
+    }
+    ConsoleSink(Console(file=out, width=100)).send("#moves", message, message_key="move:1")
+    shown = out.getvalue()
+    assert "Move  OpenAI → Anthropic <!channel>" in shown and "*Move*" not in shown
+    assert "the article (https://news.example/a)" in shown

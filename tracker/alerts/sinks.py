@@ -279,11 +279,27 @@ class ConsoleSink:
     def send(
         self, channel: str, message: dict[str, Any], *, message_key: str, thread_ts: str | None = None
     ) -> Delivery:
-        self.console.print(Panel(Text(_plain_lines(message)), title=f"alert → {channel}", subtitle=message_key))
+        self.console.print(Panel(_console_text(message), title=f"alert → {channel}", subtitle=message_key))
         return Delivery("console", None)
 
     def find_sent(self, channel: str, channel_id: str | None, message_key: str, since: datetime) -> Delivery | None:
         raise CannotCheck("the console keeps no record")
+
+
+_BOLD = re.compile(r"\*([^*\n]+)\*")
+_LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
+
+
+def _console_text(message: dict[str, Any]) -> Text:
+    """The message as a terminal shows it: Slack's *bold* in bold, <url|label> as label (url)."""
+    plain = _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})", _plain_lines(message))
+    text, last = Text(), 0
+    for m in _BOLD.finditer(plain):
+        text.append(plain[last : m.start()])
+        text.append(m.group(1), style="bold")
+        last = m.end()
+    text.append(plain[last:])
+    return text
 
 
 def _plain_lines(message: dict[str, Any]) -> str:
