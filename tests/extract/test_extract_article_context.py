@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract.extract_helpers import triples
+from tests.extract.extract_helpers import moves, triples
 from tracker.extract.sentences import split_sentences
 
 
@@ -22,3 +22,47 @@ def test_the_company_never_resolves_to_a_product_named_in_passing() -> None:
     assert ("Paul Grant", "left", "Corvid Labs") in got
     assert ("Ada Lin", "left", "Corvid Labs") in got
     assert not any(org in ("Nimbus", "Stratus") for _p, _d, org in got)
+
+
+def _dated(text: str, published: str = "2026-05-19") -> set[tuple[str, str, str, str | None]]:
+    return {(m.person, m.direction, m.org, m.date) for m in moves(text, published)}
+
+
+def test_a_later_job_in_a_career_story_is_past_and_dates_follow_their_clause() -> None:
+    text = (
+        "Dana Kerr has joined Corvid Labs as head of robotics, the company said on Tuesday. "
+        "Kerr, a founding member of Vela who later ran the robotics group behind Tesla's Optimus, returned "
+        "briefly to Vela in 2023 before leaving again in 2024 to start Kite Labs, an education venture."
+    )
+    got = _dated(text)
+    assert ("Dana Kerr", "left", "Vela", "2024") in got
+    assert ("Dana Kerr", "founded", "Kite Labs", "2024") in got
+    assert ("Dana Kerr", "joined", "Vela", "2023") in got
+    assert not any(org == "Tesla" for _p, _d, org, _t in got)
+
+
+def test_before_leaving_after_a_join_is_a_stated_departure() -> None:
+    got = _dated("Omar Haidari joined Vela in 2019 before leaving in 2021 to start Kite Labs.")
+    assert got == {
+        ("Omar Haidari", "joined", "Vela", "2019"),
+        ("Omar Haidari", "left", "Vela", "2021"),
+        ("Omar Haidari", "founded", "Kite Labs", "2021"),
+    }
+
+
+def test_a_departure_from_a_named_origin_and_a_brief_ouster() -> None:
+    text = (
+        "Ilse Varga, the Vela co-founder who left the company in May 2024, has co-founded a startup called "
+        "Quanta Systems, she said on Wednesday. "
+        "Varga's departure from Vela followed months of turmoil after she joined other board members in briefly "
+        "ousting chief executive Tom Reed in November 2023."
+    )
+    got = _dated(text, "2024-06-19")
+    assert ("Ilse Varga", "left", "Vela", "2024-05") in got
+    assert not any(p == "Tom Reed" for p, _d, _o, _t in got)
+    assert not any(org == "Quanta Systems" and d == "left" for _p, d, org, _t in got)
+
+
+def test_a_brief_removal_is_not_a_departure() -> None:
+    text = "She served as Vela's interim chief executive during the board's brief removal of Tom Reed in 2023."
+    assert not any(p == "Tom Reed" for p, _d, _o in triples(text))

@@ -316,6 +316,8 @@ class Describer(ArticleState):
             for mt in TRIGGERS.finditer(seg_text)
         )
         a_former = former_marked(words) or moved or "had been" in seg_text or "who was" in seg_text
+        # "a founding member of X who later ran Y at Tesla": one episode of a told career, not the current job
+        a_former = a_former or ("who" in words and any(w in ("later", "subsequently", "afterwards") for w in words))
         # "who until last month ran the robotics group at Tesla": a job held until just now
         if UNTIL_RECENT.search(seg_text) and not former_marked([w for w in words if w != "until"]) and not moved:
             a_former = False

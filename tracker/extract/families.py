@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from tracker.extract.cues import hedge_factor
+from tracker.extract.dates import find_date
 from tracker.extract.model import Direction
-from tracker.extract.names import HONORIFICS, ORG_SUFFIX, Mention
+from tracker.extract.names import HONORIFICS, ORG_SUFFIX, Mention, Token
 from tracker.extract.patterns import (
     TRIGGERS,
     Raw,
@@ -79,6 +80,23 @@ _LEAVE_NOUN_BEFORE = {
 _SPEECH = {"said", "says", "told", "added", "wrote", "noted", "explained", "argued", "announced"}
 
 
+_EXIT_FAMILIES = frozenset({"leave", "fire", "nominal_left", "poss_nominal", "own_nominal_from"})
+_TEMPORARY = frozenset({"brief", "briefly", "temporary", "temporarily", "short-lived"})
+
+
+def _reversed_exit(toks: list[Token], i: int) -> bool:
+    """ "the board's brief removal of X", "briefly ousting X": an exit that was undone or a pause."""
+    return any(toks[k].low in _TEMPORARY for k in range(max(0, i - 2), i))
+
+
+def _gerund_clause(toks: list[Token], k: int) -> bool:
+    """A subordinate clause ("before leaving", "after he joined") opens at ``k`` and carries its own date."""
+    if toks[k].low not in ("before", "after", "until") or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1].low
+    return (nxt.endswith("ing") and len(nxt) > 4) or nxt in ("he", "she", "they", "it", "we")
+
+
 class Families(ArticleState):
     """Turns the triggers of one sentence into raw moves."""
 
@@ -92,8 +110,10 @@ class Families(ArticleState):
         a = trig.i
         while a > 0 and toks[a - 1].text not in (",", ";", ":"):
             a -= 1
+            if _gerund_clause(toks, a):
+                break  # "... in 2023 before leaving again in 2024": the clause starts at "before"
         b = trig.j
-        while b < len(toks) and toks[b].text not in (",", ";"):
+        while b < len(toks) and toks[b].text not in (",", ";") and not _gerund_clause(toks, b):
             b += 1
         clause = s.text[toks[a].start : toks[b - 1].end] if b > a else s.text
         self.moves.append((raw, s.text, clause))
@@ -110,12 +130,16 @@ class Families(ArticleState):
                 continue
             if trig.family not in ("adjective", "not_seek") and negated(s.tokens, trig.i):
                 continue
+            if trig.family in _EXIT_FAMILIES and _reversed_exit(s.tokens, trig.i):
+                continue
             for raw in getattr(self, "_t_" + trig.family)(s, trig):
                 raw.family = raw.family or trig.family
                 if any(
                     pm.person == raw.person and pm.direction == raw.direction and same_org(pm.org, raw.org)
                     for pm in produced
                 ):
+                    if find_date(s.text, self.published) is not None:
+                        self._emit(s, raw, trig, factor)  # the merge keeps whichever clause is dated
                     continue
                 produced.append(raw)
                 self._emit(s, raw, trig, factor)
@@ -210,7 +234,9 @@ class Families(ArticleState):
             return []  # "rejoined X ... four years after she left": the history of the return
         rest = s.text[toks[t.j - 1].end :].split(",")[0] if t.j - 1 < len(toks) else ""
         stays_on = bool(_STAYS_AT.search(rest))
-        gerund_history = explicit is None and opener
+        # "joined X in 2019 before leaving in 2021": a later event told in order, not background
+        before = opener and toks[t.i - 1].low == "before"
+        gerund_history = explicit is None and opener and not before
         dest: str | None = None
         if explicit is not None and explicit.j + 1 < len(toks) and toks[explicit.j].low == "for":
             dm = s.by_tok.get(explicit.j + 1)
@@ -260,6 +286,7 @@ class Families(ArticleState):
             else:
                 cands = (
                     role_org,
+                    self._joined_here(s, person) if before else None,
                     aff,
                     self._org_before(s, t.i, person),
                     s.org,
@@ -303,6 +330,17 @@ class Families(ArticleState):
                 )
             )
         return out
+
+    def _joined_here(self, s: Sentence, person: str) -> str | None:
+        """The organisation this sentence already had the person join ("returned to X ... before leaving")."""
+        return next(
+            (
+                r.org
+                for r, sent, _c in reversed(self.moves)
+                if sent == s.text and r.person == person and r.direction == "joined"
+            ),
+            None,
+        )
 
     def _t_depart_for(self, s: Sentence, t: Trigger) -> list[Raw]:
         dest = self._org_after(s, t.j)
@@ -688,7 +726,7 @@ class Families(ArticleState):
                 return []
             if strict and not (
                 company_context(toks, t.j, min(len(toks), org_m.j + 6))
-                or any(w.lower() in ORG_SUFFIX for w in org_m.name.split()[1:])
+                or any(w.lower().rstrip(".") in ORG_SUFFIX for w in f"{org_m.name} {org_m.text}".split()[1:])
             ):
                 return []
             if org_m.j < len(toks) and toks[org_m.j].low in ("'s", "’s"):
@@ -809,7 +847,9 @@ class Families(ArticleState):
         if owner is None or owner.kind != "PER" or owner.j != t.i - 1:
             return []  # the regex guarantees "'s" right before the trigger
         person = s.names.get(owner.i, owner.name)
-        org = self._left_org(s, person, owner.i)
+        named = s.by_tok.get(t.j + 1) if t.j < len(s.tokens) and s.tokens[t.j].low == "from" else None
+        # "Sutskever's departure from OpenAI": the origin the sentence names beats anything remembered
+        org = named.name if named is not None and named.kind == "ORG" else self._left_org(s, person, owner.i)
         if not org:
             return []
         return [Raw(person, org, "left", self._title_for(person, org), None, BASE_CONFIDENCE["poss_nominal"])]

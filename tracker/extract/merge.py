@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.dates import move_date
+from tracker.extract.dates import find_date, move_date
 from tracker.extract.model import Move
 from tracker.extract.patterns import (
     Raw,
@@ -125,6 +125,13 @@ class Merger(ArticleState):
                 merged.append(item)
                 continue
             old = hit[0]
+            if (
+                old.direction == raw.direction
+                and find_date(hit[2], self.published) is None
+                and find_date(item[2], self.published)
+            ):
+                # "X launches Y after leaving OpenAI. X, who left the company in May, ...": the dated clause
+                merged[merged.index(hit)] = (old, hit[1], item[2])
             if raw.direction == "role_changed" and old.direction == "joined" and not old.origin:
                 old.direction = "role_changed"
             if len(org_norm(raw.org)) > len(org_norm(old.org)):

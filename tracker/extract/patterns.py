@@ -108,7 +108,7 @@ _T: list[tuple[Family, str]] = [
     (
         "join",
         r"started work as|start(?:s|ed)? work as|starts? as|takes? over as|took over as|taking over as|"
-        r"return(?:s|ed|ing)? (?:to|as)|lands? at|landed at|landing at|moves? to|moved to|moving to|"
+        r"return(?:s|ed|ing)? (?:(?:briefly|later|eventually|quietly|ultimately) )?(?:to|as)|lands? at|landed at|landing at|moves? to|moved to|moving to|"
         r"(?:re)?join(?:s|ed|ing)?|to work (?:on|at|for)|will work (?:on|at|for)|"
         r"signs? on (?:as|with)|signed on (?:as|with)|comes? aboard|came aboard|is coming back to|"
         r"takes? the helm (?:at|of)|took the helm (?:at|of)|taking the helm (?:at|of)|"
