@@ -66,3 +66,35 @@ def test_a_departure_from_a_named_origin_and_a_brief_ouster() -> None:
 def test_a_brief_removal_is_not_a_departure() -> None:
     text = "She served as Vela's interim chief executive during the board's brief removal of Tom Reed in 2023."
     assert not any(p == "Tom Reed" for p, _d, _o in triples(text))
+
+
+def test_a_two_word_company_that_has_appointed_someone_is_an_organisation() -> None:
+    got = triples("Harrow Bates has appointed Rebecca Lin as head of research. Lin joins from Fenwick Capital.")
+    assert got == {("Rebecca Lin", "joined", "Harrow Bates"), ("Rebecca Lin", "left", "Fenwick Capital")}
+    said = triples("Harrow Bates said on Monday it had appointed Rebecca Lin as head of research.")
+    assert said == {("Rebecca Lin", "joined", "Harrow Bates")}
+
+
+def test_appointed_to_the_role_on_an_interim_basis_takes_the_vacated_title() -> None:
+    text = (
+        "Emma Larsen has left her post as general counsel of Vela after five years. "
+        "Vela has appointed deputy general counsel Omar Haddad to the role on an interim basis."
+    )
+    got = {(m.person, m.direction, m.org, m.role) for m in moves(text)}
+    assert ("Omar Haddad", "role_changed", "Vela", "interim general counsel") in got
+
+
+def test_a_subject_pronoun_continues_the_previous_subject() -> None:
+    text = (
+        "Corvid Labs has tapped Nadia Rahman as its new chief operating officer. "
+        "Rahman will start next month and report to chief executive Tom Reed. "
+        "She replaces Ravi Kumar, who is retiring."
+    )
+    got = triples(text)
+    assert ("Ravi Kumar", "left", "Corvid Labs") in got
+    assert not any(p == "Tom Reed" for p, _d, _o in got)
+
+
+def test_a_verb_with_its_own_unnamed_subject_does_not_borrow_the_main_one() -> None:
+    text = "Vela named Sean White as chief executive, weeks after most of its staff departed for Quorra."
+    assert triples(text) == {("Sean White", "joined", "Vela")}

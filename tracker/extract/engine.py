@@ -40,6 +40,11 @@ class Article(Describer, Families, Merger):
         elif self.context_org is None:
             first = next((m for m in s.mentions if m.kind == "ORG"), None)
             self.context_org = first.name if first else None
+        opener = next((m for m in s.mentions if m.kind in ("PER", "PRON", "ORG")), None)
+        if opener is not None and opener.i <= 2 and opener.kind == "PER":
+            self.last_subject = s.names.get(opener.i, opener.name)
+        elif opener is None or opener.kind != "PRON" or opener.i > 2 or opener.plural:
+            self.last_subject = None  # a sentence led by someone or something else breaks the chain
         pers = [m for m in s.mentions if m.kind == "PER"]
         if pers:
             last = pers[-1]

@@ -636,6 +636,12 @@ class Families(ArticleState):
             # "named X as his successor": the title the predecessor is giving up
             prior = next((r for r, _a, _b in reversed(self.moves) if r.direction == "left" and r.role), None)
             role = prior.role if prior else None
+        if role is None and after_person[:3] in (["to", "the", "role"], ["to", "the", "post"], ["to", "the", "job"]):
+            # "appointed deputy general counsel X to the role on an interim basis": the title just vacated
+            prior = next((r for r, _a, _b in reversed(self.moves) if r.direction == "left" and r.role), None)
+            role = prior.role if prior else None
+        if role and "interim" in after_person + between and not re.search(r"\b(?:interim|acting)\b", role, re.I):
+            role = f"interim {role}"
         runs_unit = any(
             after_person[q] == "to" and after_person[q + 1] in ("run", "lead", "head", "oversee", "manage")
             for q in range(min(3, len(after_person) - 1))

@@ -810,7 +810,21 @@ def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
     if first.i > 4 or first.j >= len(tokens):
         return
     verb = tokens[first.j].low
-    later_its = any(m.kind == "ORGREF" and m.i > first.j and m.text.lower() == "its" for m in mentions)
+    if verb in ("has", "have", "had", "will", "would") and first.j + 1 < len(tokens):
+        verb = tokens[first.j + 1].low  # "Goldman Sachs has appointed X"
+    later_its = any(
+        m.kind == "ORGREF"
+        and m.i > first.j
+        and (
+            m.text.lower() == "its"
+            # "X said it had appointed Y": "it" as the subject of a hiring verb refers back to X
+            or (
+                m.text.lower() == "it"
+                and any(tokens[q].low in _HIRING_VERBS for q in range(m.j, min(len(tokens), m.j + 2)))
+            )
+        )
+        for m in mentions
+    )
     hires_person = verb in _HIRING_VERBS - {
         "has",
         "have",

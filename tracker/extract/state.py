@@ -288,6 +288,24 @@ class Sentence:
     loose: set[int] = field(default_factory=set)  # PER starts grouped across an appositive
 
 
+_SUBORDINATORS = frozenset({"after", "before", "when", "since", "because", "while", "once", "until", "though"})
+_GROUP_NOUNS = frozenset(
+    {"staff", "employees", "workers", "people", "others", "colleagues", "dozens", "hundreds", "many", "several"}
+)
+_AUX = frozenset({"has", "have", "had", "also", "will", "would", "reportedly", "recently", "later", "then", "all"})
+
+
+def _unnamed_subject(toks: list[Token], start: int, i: int) -> bool:
+    """The verb at ``i`` opens its own clause with a subject that names nobody."""
+    k = i - 1
+    while k >= start and toks[k].low in _AUX:
+        k -= 1
+    if k >= start and toks[k].low in _GROUP_NOUNS:
+        return True
+    sub = next((q for q in range(i - 1, start - 1, -1) if toks[q].low in _SUBORDINATORS), None)
+    return sub is not None and sub + 1 < i and not toks[sub + 1].low.endswith("ing")
+
+
 class ArticleState:
     """Extraction state for one article plus the helpers that find a verb's participants."""
 
@@ -299,6 +317,7 @@ class ArticleState:
         self.last_person: str | None = None
         self.last_group: list[str] = []
         self.context_org: str | None = None
+        self.last_subject: str | None = None  # the person opening the previous sentence as its subject
         self.org_names: list[str] = []
         self.moves: list[tuple[Raw, str, str]] = []
         self.acquisition = False
@@ -342,6 +361,10 @@ class ArticleState:
                 return list(self.last_group)
             if before:
                 return [s.names.get(before[-1].i, before[-1].name)]
+            if self.last_subject and m.i <= 2 and not any(x.kind in ("PER", "ORG") for x in s.mentions if x.i < m.i):
+                # "Rahman will report to chief executive X. She replaces Y": a subject pronoun continues the
+                # previous sentence's subject, not the person last named in it
+                return [self.last_subject]
             return [self.last_person] if self.last_person else []
         return []
 
@@ -383,6 +406,8 @@ class ArticleState:
             # name list between commas is the subject, not an appositive
             if cands and (own or not appositive):
                 return cands[-1]
+            if own and _unnamed_subject(toks, seg_start, i):
+                return None  # "weeks after most of its staff departed for X": the verb has its own subject
             own = False
             b = a
             if a < 0:
