@@ -98,3 +98,13 @@ def test_a_subject_pronoun_continues_the_previous_subject() -> None:
 def test_a_verb_with_its_own_unnamed_subject_does_not_borrow_the_main_one() -> None:
     text = "Vela named Sean White as chief executive, weeks after most of its staff departed for Quorra."
     assert triples(text) == {("Sean White", "joined", "Vela")}
+
+
+def test_co_founders_listed_past_a_relative_clause() -> None:
+    text = (
+        "Ilse Varga started Quanta Systems Inc. with Tom Reed, who previously led AI efforts at Apple, "
+        "and Ada Lin, a former Vela researcher."
+    )
+    got = triples(text)
+    assert {("Ilse Varga", "founded", "Quanta Systems"), ("Tom Reed", "founded", "Quanta Systems")} <= got
+    assert ("Ada Lin", "founded", "Quanta Systems") in got

@@ -331,6 +331,24 @@ class Families(ArticleState):
             )
         return out
 
+    def _list_through_appositives(self, s: Sentence, k: int) -> list[str]:
+        """People listed after ``k`` past appositives: "X, a former executive, and Y, the CFO of Z"."""
+        toks = s.tokens
+        out: list[str] = []
+        q = k
+        while q < len(toks) and toks[q].text == ",":
+            e = q + 1
+            while e < len(toks) and toks[e].text not in (",", ";", "."):
+                e += 1
+            if e + 2 < len(toks) and toks[e].text == "," and toks[e + 1].low == "and":
+                nm = s.by_tok.get(e + 2)
+                if nm is not None and nm.kind == "PER" and nm.i == e + 2:
+                    out.append(s.names.get(nm.i, nm.name))
+                    q = nm.j
+                    continue
+            break
+        return out
+
     def _joined_here(self, s: Sentence, person: str) -> str | None:
         """The organisation this sentence already had the person join ("returned to X ... before leaving")."""
         return next(
@@ -578,19 +596,7 @@ class Families(ArticleState):
         persons = self._persons(s, obj)
         grp = s.groups.get(obj.i, [obj]) if obj.kind == "PER" else [obj]
         k = grp[-1].j
-        # "two new board members: X, a former executive, and Y, the CFO of Z" - a list split by appositives
-        q = k
-        while q < len(toks) and toks[q].text == ",":
-            e = q + 1
-            while e < len(toks) and toks[e].text not in (",", ";", "."):
-                e += 1
-            if e + 2 < len(toks) and toks[e].text == "," and toks[e + 1].low == "and":
-                nm = s.by_tok.get(e + 2)
-                if nm is not None and nm.kind == "PER" and nm.i == e + 2:
-                    persons.append(s.names.get(nm.i, nm.name))
-                    q = nm.j
-                    continue
-            break
+        persons += self._list_through_appositives(s, k)
         # "hired two leaders: X as chief medical officer and Y as chief nursing officer"
         if ":" in between or any(w in ("including", "among") for w in between):
             for q in range(k, min(len(toks) - 1, k + 12)):
@@ -745,6 +751,9 @@ class Families(ArticleState):
                     break
             if co is not None:
                 persons = persons + [p for p in self._persons(s, co) if p not in persons]
+                if co.kind == "PER":
+                    last = s.groups.get(co.i, [co])[-1]
+                    persons += [p for p in self._list_through_appositives(s, last.j) if p not in persons]
         role = "co-founder" if (len(persons) > 1 or "co" in word) else "founder"
         return [Raw(p, org, "founded", role, None, BASE_CONFIDENCE["found"]) for p in persons]
 
