@@ -108,3 +108,45 @@ def test_co_founders_listed_past_a_relative_clause() -> None:
     got = triples(text)
     assert {("Ilse Varga", "founded", "Quanta Systems"), ("Tom Reed", "founded", "Quanta Systems")} <= got
     assert ("Ada Lin", "founded", "Quanta Systems") in got
+
+
+def test_a_veteran_named_to_a_new_post_at_the_same_company_is_a_role_change() -> None:
+    text = "Vela veteran Ian Brook, who built its compiler, has been named the company's first chief AI officer."
+    assert triples(text) == {("Ian Brook", "role_changed", "Vela")}
+    other = "Ingrid Olsen, the Nordea veteran who ran its Danish unit, has been hired as chief executive of Fjord Bank."
+    assert ("Ingrid Olsen", "joined", "Fjord Bank") in triples(other)
+
+
+def test_joined_with_a_date_then_from_an_origin() -> None:
+    got = _dated("Kim Weil joined Vela last year from Planet Labs.", "2025-09-18")
+    assert got == {("Kim Weil", "joined", "Vela", "2024"), ("Kim Weil", "left", "Planet Labs", "2024")}
+
+
+def test_named_members_of_an_unnamed_group_that_left_or_joined() -> None:
+    left = triples("Three senior researchers have left Vela in the past month, including Igor Bauer, a co-founder.")
+    assert left == {("Igor Bauer", "left", "Vela")}
+    joined = triples("Several engineers have started at Quorra this week, including Ada Lin and Tom Reed.")
+    assert joined == {("Ada Lin", "joined", "Quorra"), ("Tom Reed", "joined", "Quorra")}
+
+
+def test_the_medium_of_a_statement_is_not_an_employer() -> None:
+    text = (
+        "Vela chief executive Brett Adams said on X that the company had parted ways with its head of AI, Corey Lynch."
+    )
+    assert triples(text) == {("Corey Lynch", "left", "Vela")}
+
+
+def test_removed_as_chair_but_remains_a_director() -> None:
+    text = "Vela's board voted to remove Ben Sill as chair, and he will remain a director."
+    assert triples(text) == {("Ben Sill", "role_changed", "Vela")}
+
+
+def test_taking_on_a_new_role_and_helping_start_a_company() -> None:
+    text = (
+        "Tom Bryn, a Vela co-founder, is taking on a new role as the company's chief compute officer. "
+        "Bryn previously led the team that trained its models at Quorra before leaving in 2020 to help start Vela."
+    )
+    got = _dated(text, "2025-09-09")
+    assert ("Tom Bryn", "left", "Quorra", "2020") in got
+    assert ("Tom Bryn", "founded", "Vela", "2020") in got
+    assert any(p == "Tom Bryn" and d == "role_changed" and o == "Vela" for p, d, o, _t in got)

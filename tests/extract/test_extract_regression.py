@@ -81,7 +81,8 @@ HELDOUT_FLOORS = {
     "heldout19.jsonl": (0.95, 0.95),
     "heldout20.jsonl": (0.95, 0.95),
     "heldout21.jsonl": (0.95, 0.95),
-    "heldout22.jsonl": (0.88, 0.92),
+    "heldout22.jsonl": (0.95, 0.92),
+    "heldout23.jsonl": (0.95, 0.95),
 }
 
 

@@ -410,6 +410,8 @@ class Describer(ArticleState):
 
     @staticmethod
     def _merge_info(info: PersonInfo, title: str | None, org: str | None, former: bool) -> None:
+        if org and title and not former and re.search(r"\b(?:veteran|longtime|long-time)\b", title, re.I):
+            info.veteran_of.append(org)
         if former:
             if org:
                 info.orgs_former.append(org)

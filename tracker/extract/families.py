@@ -80,6 +80,12 @@ _LEAVE_NOUN_BEFORE = {
 _SPEECH = {"said", "says", "told", "added", "wrote", "noted", "explained", "argued", "announced"}
 
 
+_DATE_WORD = re.compile(
+    r"(?:last|this|next|in|on|early|late|year|month|week|spring|summer|autumn|fall|winter|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|\d{1,4})$",
+    re.I,
+)
 _EXIT_FAMILIES = frozenset({"leave", "fire", "nominal_left", "poss_nominal", "own_nominal_from"})
 _TEMPORARY = frozenset({"brief", "briefly", "temporary", "temporarily", "short-lived"})
 
@@ -209,6 +215,8 @@ class Families(ArticleState):
         if subj is None and opener:
             subj = self._object(s, t.j, 30, ("PER",))
         if subj is None:
+            subj = self._included(s, t)
+        if subj is None:
             return []
         explicit = self._org_after(s, j) if object_ok else None
         if explicit is None and object_ok:
@@ -287,6 +295,8 @@ class Families(ArticleState):
                 cands = (
                     role_org,
                     self._joined_here(s, person) if before else None,
+                    # "led the team at OpenAI before leaving in 2020": the employer just named
+                    self._org_before(s, t.i, person) if before else None,
                     aff,
                     self._org_before(s, t.i, person),
                     s.org,
@@ -330,6 +340,17 @@ class Families(ArticleState):
                 )
             )
         return out
+
+    def _included(self, s: Sentence, t: Trigger) -> Mention | None:
+        """ "Three researchers have left xAI, including Igor Babuschkin": the named members of an unnamed group."""
+        toks = s.tokens
+        for q in range(t.j, len(toks) - 1):
+            if toks[q].text == ";":
+                return None
+            if toks[q].low == "including" and toks[q - 1].text == ",":
+                pm = s.by_tok.get(q + 1)
+                return pm if pm is not None and pm.kind == "PER" and pm.i == q + 1 else None
+        return None
 
     def _list_through_appositives(self, s: Sentence, k: int) -> list[str]:
         """People listed after ``k`` past appositives: "X, a former executive, and Y, the CFO of Z"."""
@@ -381,7 +402,7 @@ class Families(ArticleState):
 
     def _t_join(self, s: Sentence, t: Trigger) -> list[Raw]:
         toks = s.tokens
-        subj = self._subject(s, t.i)
+        subj = self._subject(s, t.i) or self._included(s, t)
         if subj is None:
             return []
         persons = self._persons(s, subj)
@@ -447,6 +468,8 @@ class Families(ArticleState):
                     after += 1
             if after < len(toks) and toks[after].low == "as":
                 role, _o, _e = self._role_at(s, after + 1)
+            while after < min(len(toks) - 1, om.j + 5) and _DATE_WORD.match(toks[after].text):
+                after += 1  # "joined OpenAI last year from Planet Labs"
             if after + 1 < len(toks) and toks[after].low == "from":
                 fm = s.by_tok.get(after + 1)
                 if fm is not None and fm.kind == "ORG" and not same_org(fm.name, org):
@@ -685,7 +708,9 @@ class Families(ArticleState):
         infinitive = word == "found" and t.i > 0 and toks[t.i - 1].low in ("to", "helped", "help", "helps")
         if word.startswith("found") and not word.startswith("founded") and not infinitive:
             return []
-        strict = not re.match(r"(co-?)?found", word)
+        # "to help start Anthropic": helping to start something names a company, not a project
+        helped = t.i > 0 and toks[t.i - 1].low in ("help", "helped", "helps", "helping")
+        strict = not re.match(r"(co-?)?found", word) and not helped
         # "founded by X", "founded in 2021 by X"
         by_at = next(
             (q for q in range(t.j, min(len(toks), t.j + 4)) if toks[q].low == "by"),

@@ -762,10 +762,20 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
         elif depth:
             inside.add(k)
     mentions = [m for m in mentions if m.i not in inside]
+    # "said on X", "in a post on LinkedIn": the medium of a statement is not an actor
+    mentions = [
+        m
+        for m in mentions
+        if not (m.kind == "ORG" and m.i >= 2 and tokens[m.i - 1].low == "on" and tokens[m.i - 2].low in _MEDIUM_BEFORE)
+    ]
     mentions.sort(key=lambda m: m.i)
     _promote_subject_orgs(tokens, mentions)
     return mentions
 
+
+_MEDIUM_BEFORE = frozenset(
+    {"said", "says", "wrote", "writes", "posted", "posts", "post", "tweeted", "announced", "announces", "statement"}
+)
 
 _HIRING_VERBS = {
     "hired",

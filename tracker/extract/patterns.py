@@ -76,7 +76,8 @@ _T: list[tuple[Family, str]] = [
     (
         "remain",
         r"(?:remain|remains|stay|stays)(?: on)?(?: the board| at the company| with the company)?"
-        r"(?: as|(?= (?:executive |non-executive )?(?:chair|chairman|chairwoman|president|vice chair)\b))",
+        r"(?: as|(?= (?:executive |non-executive )?(?:chair|chairman|chairwoman|president|vice chair)\b)|"
+        r"(?= (?:a|an) (?:director|board member|board director|adviser|advisor)\b))",
     ),
     ("board", r"(?:new|incoming|reconstituted|revamped|overhauled)(?: \w+)? board (?:chaired|led|headed) by"),
     ("copula", r"(?:is|has been) (?:now )?(?=its |their |the [\w-]+(?:'s|’s) |\w+(?:'s|’s) )"),
@@ -95,7 +96,7 @@ _T: list[tuple[Family, str]] = [
         r"promoted to|elevated to|will add the title of|add(?:s|ed|ing)? the (?:title|role) of|"
         r"takes? on the (?:additional )?(?:title|role) of|moves? into the role of|"
         r"take on the (?:additional )?(?:title|role) of|"
-        r"move(?:s|d)? (?:in)?to a new role|moving (?:in)?to a new role|take(?:s|n)? (?:on )?a new role|"
+        r"move(?:s|d)? (?:in)?to a new role|moving (?:in)?to a new role|(?:take(?:s|n)?|taking) (?:on )?a new role|"
         r"took (?:on )?a new role|shift(?:s|ed)? to a new role|"
         r"(?:transition|move|shift)(?:s|ed|ing)? (?:in)?to an? "
         r"(?:advisory|adviser|consulting|senior advisor) role",
@@ -107,7 +108,7 @@ _T: list[tuple[Family, str]] = [
     ),
     (
         "join",
-        r"started work as|start(?:s|ed)? work as|starts? as|takes? over as|took over as|taking over as|"
+        r"started work as|start(?:s|ed)? work as|starts? as|(?:start(?:s|ed)?|starting) at|takes? over as|took over as|taking over as|"
         r"return(?:s|ed|ing)? (?:(?:briefly|later|eventually|quietly|ultimately) )?(?:to|as)|lands? at|landed at|landing at|moves? to|moved to|moving to|"
         r"(?:re)?join(?:s|ed|ing)?|to work (?:on|at|for)|will work (?:on|at|for)|"
         r"signs? on (?:as|with)|signed on (?:as|with)|comes? aboard|came aboard|is coming back to|"
@@ -279,6 +280,7 @@ class PersonInfo:
     insider: bool = False
     orgs_former: list[str] = field(default_factory=list)
     on_leave: bool = False
+    veteran_of: list[str] = field(default_factory=list)  # "Nvidia veteran X": long service, maybe ongoing
 
 
 @dataclass

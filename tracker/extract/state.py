@@ -545,6 +545,8 @@ class ArticleState:
             return "joined"
         if info and info.org and not info.former and not same_org(info.org, org):
             return "joined"
+        if info and not origin and any(same_org(v, org) for v in info.veteran_of):
+            return "role_changed"  # "Nvidia veteran X has been named the company's first chief AI officer"
         low = (role or "").lower()
         if re.search(r"\b(interim|acting)\b", low):
             return "role_changed"
