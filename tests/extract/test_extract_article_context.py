@@ -150,3 +150,41 @@ def test_taking_on_a_new_role_and_helping_start_a_company() -> None:
     assert ("Tom Bryn", "left", "Quorra", "2020") in got
     assert ("Tom Bryn", "founded", "Vela", "2020") in got
     assert any(p == "Tom Bryn" and d == "role_changed" and o == "Vela" for p, d, o, _t in got)
+
+
+def test_an_abbreviated_month_is_not_an_organisation() -> None:
+    text = (
+        "Vela's chief executive, Paul Gant, has retired from the company, effective Dec. 1, the chipmaker said. "
+        "Ada Lin and Tom Reed were named interim co-chief executives."
+    )
+    got = triples(text)
+    assert ("Paul Gant", "left", "Vela") in got
+    assert ("Ada Lin", "role_changed", "Vela") in got and ("Tom Reed", "role_changed", "Vela") in got
+
+
+def test_moving_into_the_role_of_inside_a_succession() -> None:
+    text = "Matt Skar will succeed Bob Mees as chief financial officer of Vela; Mees is moving into the role of chief business officer."
+    got = triples(text)
+    assert ("Bob Mees", "role_changed", "Vela") in got
+    assert ("Bob Mees", "left", "Vela") not in got
+
+
+def test_moving_to_lead_a_unit_of_the_same_company() -> None:
+    assert triples("Connor Hale, who had run Threads, will move to lead Vela's Messenger unit.") == {
+        ("Connor Hale", "role_changed", "Vela")
+    }
+    elsewhere = triples("Ada Lin, chief scientist at Quorra, will move to lead Vela's robotics group.")
+    assert ("Ada Lin", "joined", "Vela") in elsewhere
+
+
+def test_an_organisation_that_replaced_one_person_with_another() -> None:
+    text = "Vela has replaced the head of its memory business, Jae Lee, with Young Jun, a former vice chairman."
+    assert triples(text) == {("Jae Lee", "left", "Vela"), ("Young Jun", "joined", "Vela")}
+
+
+def test_most_recently_serving_as_a_title_at_an_employer() -> None:
+    text = (
+        "Vela today announced the appointment of Dr. Helen Oka as Chief Technology Officer. Dr. Oka brings "
+        "20 years of experience, most recently serving as Vice President of Engineering at Quorra."
+    )
+    assert triples(text) == {("Helen Oka", "joined", "Vela"), ("Helen Oka", "left", "Quorra")}

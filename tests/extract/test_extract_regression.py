@@ -83,6 +83,7 @@ HELDOUT_FLOORS = {
     "heldout21.jsonl": (0.95, 0.95),
     "heldout22.jsonl": (0.95, 0.92),
     "heldout23.jsonl": (0.95, 0.95),
+    "heldout24.jsonl": (0.95, 0.95),
 }
 
 

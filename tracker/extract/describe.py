@@ -97,7 +97,12 @@ class Describer(ArticleState):
             if first is not None:
                 for person in self._persons(s, first):
                     self.info.setdefault(person, PersonInfo()).insider = True
-        cue = re.search(r"\b(?:is|are) currently\b|\bcurrently (?:is|serves|works)\b", s.text)
+        cue = re.search(
+            r"\b(?:is|are) currently\b|\bcurrently (?:is|serves|works)\b|"
+            # "brings 20 years of experience, most recently serving as VP of engineering at Symbotic"
+            r"\bmost recently (?:(?:serving|served|working|worked) )?as\b",
+            s.text,
+        )
         if not cue:
             return
         subj = next(

@@ -35,7 +35,7 @@ class Article(Describer, Families, Merger):
             self.acquisition = True
         if not silenced(text):
             self._sentence_moves(s)
-        if s.org and (self.context_org is None or self._employer_slot(s, s.org)):
+        if s.org and self._employer_slot(s, s.org):
             self.context_org = s.org
         elif self.context_org is None:
             first = next((m for m in s.mentions if m.kind == "ORG"), None)

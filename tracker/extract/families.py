@@ -80,6 +80,7 @@ _LEAVE_NOUN_BEFORE = {
 _SPEECH = {"said", "says", "told", "added", "wrote", "noted", "explained", "argued", "announced"}
 
 
+_LEAD_VERBS = frozenset({"lead", "run", "head", "oversee", "manage"})
 _DATE_WORD = re.compile(
     r"(?:last|this|next|in|on|early|late|year|month|week|spring|summer|autumn|fall|winter|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -341,6 +342,32 @@ class Families(ArticleState):
             )
         return out
 
+    def _move_to_lead(self, s: Sentence, t: Trigger, persons: list[str]) -> list[Raw]:
+        """ "will move to lead Meta's Messenger unit": a new post, inside the company unless told otherwise."""
+        toks = s.tokens
+        om = self._org_after(s, t.j + 1)
+        if om is None or om.i > t.j + 3:
+            return []
+        internal = om.j < len(toks) and toks[om.j].low in ("'s", "’s")
+        org = om.name if om.kind == "ORG" else self._resolve(s, om)
+        if org is None:
+            return []
+        words: list[str] = []
+        for tk in toks[om.j + 1 : om.j + 4] if internal else []:
+            if not tk.text[:1].isalpha() or _DATE_WORD.match(tk.text):
+                break
+            words.append(tk.text)
+        unit = " ".join(words)
+        role = clean_role(f"head of {unit}") if unit else None
+        out = []
+        for person in persons:
+            elsewhere = self._affiliation(person)
+            direction: Direction = (
+                "role_changed" if internal and (elsewhere is None or same_org(elsewhere, org)) else "joined"
+            )
+            out.append(Raw(person, org, direction, role, None, BASE_CONFIDENCE["join"] * 0.9))
+        return out
+
     def _included(self, s: Sentence, t: Trigger) -> Mention | None:
         """ "Three researchers have left xAI, including Igor Babuschkin": the named members of an unnamed group."""
         toks = s.tokens
@@ -413,6 +440,8 @@ class Families(ArticleState):
         team: str | None = None
         internal = False
         returning = t.text.startswith(("rejoin", "return", "is coming back"))
+        if t.text.lower().startswith("mov") and j < len(toks) and toks[j].low in _LEAD_VERBS:
+            return self._move_to_lead(s, t, persons)
         exclude = () if returning else tuple(self._affiliation(p) for p in persons)
         predecessor: str | None = None
         if t.text.endswith(" as") or (j < len(toks) and toks[j].low == "as"):
@@ -1140,7 +1169,29 @@ class Families(ArticleState):
             if p != base.person
         ]
 
+    def _replaced_with(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "Samsung has replaced the head of its chip business, X, with Y": the organisation swaps people."""
+        toks = s.tokens
+        w = next((q for q in range(t.j, min(len(toks) - 1, t.j + 16)) if toks[q].low == "with"), None)
+        if w is None or self._subject(s, t.i) is not None:
+            return []
+        pred = self._object(s, t.j, w - t.j, ("PER",))
+        succ = self._object(s, w + 1, 3, ("PER",))
+        org = self._host(s, t.i)
+        if pred is None or succ is None or org is None:
+            return []
+        role, _e = title_phrase(toks, t.j)
+        role = role if is_position(role) else None
+        out = [Raw(p, org, "left", role, None, BASE_CONFIDENCE["succeed"]) for p in self._persons(s, pred)]
+        for p in self._persons(s, succ):
+            out.append(Raw(p, org, self._direction(p, org, role), role, None, BASE_CONFIDENCE["succeed"]))
+        return out
+
     def _t_succeed(self, s: Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
+        if t.text.lower().startswith("replac"):
+            swapped = self._replaced_with(s, t)
+            if swapped:
+                return swapped
         pred = self._object(s, t.j, 4, ("PER",))
         if pred is None:
             return []

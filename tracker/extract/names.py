@@ -628,6 +628,32 @@ def _title_run_then_name(tokens: list[Token], j: int) -> bool:
     return seen_head and k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].low not in STOP_CAP
 
 
+_DEPARTMENTS = frozenset(
+    {
+        "engineering",
+        "marketing",
+        "sales",
+        "product",
+        "products",
+        "operations",
+        "finance",
+        "research",
+        "technology",
+        "design",
+        "communications",
+        "strategy",
+        "people",
+        "policy",
+        "security",
+        "growth",
+        "partnerships",
+        "infrastructure",
+        "safety",
+    }
+)
+_MONTH_ABBR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+
+
 def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = 0
@@ -636,6 +662,9 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         # "Chipmaker Kestrel Micro said": a capitalised common noun opening the sentence is not a name
         if i == 0 and tokens[0].low in ORG_REF_NOUNS and n > 1 and _is_cap(tokens[1].text):
             i = 1
+            continue
+        if tokens[i].low in _MONTH_ABBR and i + 1 < n and (tokens[i + 1].text == "." or tokens[i + 1].text.isdigit()):
+            i += 1  # "effective Dec. 1": a date, not a name
             continue
         if _is_cap(tokens[i].text):
             j = i + 1
@@ -859,6 +888,8 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
     if word.lower() in ORG_SUFFIX:
         return False
     prev = tokens[i - 1].low if i > 0 else ""
+    if prev == "of" and word.lower() in _DEPARTMENTS:
+        return False  # "Vice President of Engineering": a department inside a title
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if (
         prev in ("of", "for", "'s", "’s")

@@ -94,7 +94,7 @@ _T: list[tuple[Family, str]] = [
     (
         "role",
         r"promoted to|elevated to|will add the title of|add(?:s|ed|ing)? the (?:title|role) of|"
-        r"takes? on the (?:additional )?(?:title|role) of|moves? into the role of|"
+        r"takes? on the (?:additional )?(?:title|role) of|(?:moves?|moved|moving) into the role of|"
         r"take on the (?:additional )?(?:title|role) of|"
         r"move(?:s|d)? (?:in)?to a new role|moving (?:in)?to a new role|(?:take(?:s|n)?|taking) (?:on )?a new role|"
         r"took (?:on )?a new role|shift(?:s|ed)? to a new role|"
