@@ -188,3 +188,36 @@ def test_most_recently_serving_as_a_title_at_an_employer() -> None:
         "20 years of experience, most recently serving as Vice President of Engineering at Quorra."
     )
     assert triples(text) == {("Helen Oka", "joined", "Vela"), ("Helen Oka", "left", "Quorra")}
+
+
+def test_reports_called_simply_false_are_a_denial() -> None:
+    text = 'A Vela spokesperson said reports that chief legal officer Paul Gray was departing were "simply false."'
+    assert triples(text) == set()
+
+
+def test_a_founder_who_stayed_on_and_returns_as_chief_executive_changes_role() -> None:
+    text = (
+        "Vela founder Whitney Wolfe Hart is returning as chief executive of the company, replacing Lia Jonas, "
+        "who is stepping down. Wolfe Hart stepped aside as CEO in January 2024 but remained executive chair."
+    )
+    got = triples(text)
+    assert ("Whitney Wolfe Hart", "role_changed", "Vela") in got
+    assert ("Lia Jonas", "left", "Vela") in got
+    assert not any(d in ("joined", "left") and p.endswith("Hart") for p, d, _o in got)
+
+
+def test_a_hire_of_someone_who_has_led_the_company_unit_is_a_promotion() -> None:
+    text = (
+        "Vela named Chris Bosh its chief scientific officer on Monday. Bosh, who has led the drugmaker's "
+        "oncology research since 2020, replaces Mika Dol, who is leaving after 15 years."
+    )
+    assert triples(text) == {("Chris Bosh", "role_changed", "Vela"), ("Mika Dol", "left", "Vela")}
+
+
+def test_leading_the_unit_on_an_interim_basis() -> None:
+    text = (
+        "Vela's head of defense, Ted Cole, was ousted on Friday, the company said. "
+        "Steve Park, the unit's chief operating officer, will lead it on an interim basis."
+    )
+    got = {(m.person, m.direction, m.org, m.role) for m in moves(text)}
+    assert ("Steve Park", "role_changed", "Vela", "interim head of defense") in got

@@ -84,6 +84,7 @@ HELDOUT_FLOORS = {
     "heldout22.jsonl": (0.95, 0.92),
     "heldout23.jsonl": (0.95, 0.95),
     "heldout24.jsonl": (0.95, 0.95),
+    "heldout25.jsonl": (0.95, 0.95),
 }
 
 

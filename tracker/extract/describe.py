@@ -383,6 +383,8 @@ class Describer(ArticleState):
                     a_org = orgs[-1].name
         if insider:
             info.insider = True
+            if re.search(r"\b(?:has|have|had) (?:been|led|run|headed|overseen|worked|served)\b", seg_text):
+                info.tenured = True
         if a_title or a_org:
             for g in group:
                 ginfo = self.info.setdefault(s.names.get(g.i, g.name), PersonInfo())

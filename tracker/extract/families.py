@@ -1131,6 +1131,18 @@ class Families(ArticleState):
             for p in self._persons(s, subj)
         ]
 
+    def _t_interim_lead(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "X, the unit's operating chief, will lead it on an interim basis": the post just vacated."""
+        subj = self._subject(s, t.i)
+        prior = next((r for r, _a, _b in reversed(self.moves) if r.direction == "left"), None)
+        if subj is None or prior is None:
+            return []
+        role = f"interim {prior.role}" if prior.role else "interim"
+        return [
+            Raw(p, prior.org, self._direction(p, prior.org, role), role, None, BASE_CONFIDENCE["join"] * 0.9)
+            for p in self._persons(s, subj)
+        ]
+
     def _t_not_seek(self, s: Sentence, t: Trigger) -> list[Raw]:
         """ "said he would not seek another term as chairman": the term ends, so does the job."""
         subj = self._subject(s, t.i)

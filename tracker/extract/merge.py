@@ -100,6 +100,16 @@ class Merger(ArticleState):
                 and any(p == item[0].person and same_org(o, item[0].org) and sent == item[1] for p, o, sent in changed)
             )
         ]
+        # "is returning as chief executive ... stepped aside as CEO but remained executive chair", or a hire
+        # of someone who "has led the drugmaker's oncology research since 2020": a new title, not a join
+        remained = [r for r, _a, _b in raws if r.family == "remain" and r.direction == "role_changed"]
+        for raw, _a, _b in raws:
+            if raw.direction != "joined" or raw.origin or raw.implicit:
+                continue
+            info = self.info.get(raw.person)
+            tenured = info is not None and info.tenured and raw.family in ("hire", "become", "nominal_join")
+            if tenured or any(r.person == raw.person and same_org(r.org, raw.org) for r in remained):
+                raw.direction = "role_changed"
         merged: list[tuple[Raw, str, str]] = []
         for item in raws + extra:
             raw = item[0]
@@ -126,7 +136,7 @@ class Merger(ArticleState):
                 continue
             old = hit[0]
             if (
-                old.direction == raw.direction
+                old.direction == raw.direction != "role_changed"
                 and find_date(hit[2], self.published) is None
                 and find_date(item[2], self.published)
             ):

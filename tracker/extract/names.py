@@ -704,6 +704,8 @@ class KnownPeople:
                 return name
             if len(parts) >= 2 and parts[-1] == nparts[-1] and parts[0] == nparts[0]:
                 return name
+            if 2 <= len(parts) < len(nparts) and nparts[-len(parts) :] == parts:
+                return name  # "Wolfe Herd" after "Whitney Wolfe Herd"
         return None
 
 

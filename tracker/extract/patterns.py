@@ -43,6 +43,7 @@ Family = Literal[
     "chair",
     "own_nominal_from",
     "not_seek",
+    "interim_lead",
 ]
 
 _T: list[tuple[Family, str]] = [
@@ -75,7 +76,7 @@ _T: list[tuple[Family, str]] = [
     ("founder_as", r"as (?:the |a )?(?:co-?)?founder of"),
     (
         "remain",
-        r"(?:remain|remains|stay|stays)(?: on)?(?: the board| at the company| with the company)?"
+        r"(?:remain|remains|remained|stay|stays|stayed)(?: on)?(?: the board| at the company| with the company)?"
         r"(?: as|(?= (?:executive |non-executive )?(?:chair|chairman|chairwoman|president|vice chair)\b)|"
         r"(?= (?:a|an) (?:director|board member|board director|adviser|advisor)\b))",
     ),
@@ -163,6 +164,14 @@ _T: list[tuple[Family, str]] = [
         r"step(?:s|ped|ping)? back from|stepping back from|(?:is|are) no longer (?:with|at)|out as",
     ),
 ]
+_T.append(
+    (
+        "interim_lead",
+        r"(?:lead|leads|run|runs|head|heads|oversee|oversees|manage|manages) "
+        r"(?:it|the (?:unit|division|company|business|group|team|department|organi[sz]ation)) "
+        r"(?:on an interim basis|in the interim|temporarily|for now)",
+    )
+)
 _T.append(("newrole", r"(?:new|incoming|next)(?= )"))
 _T.append(("lose", r"los(?:t|es|ing)"))
 _T.append(("not_seek", r"(?:not|n't) (?:to )?seek (?:another term|re-?election|a new term|reappointment)"))
@@ -280,6 +289,7 @@ class PersonInfo:
     insider: bool = False
     orgs_former: list[str] = field(default_factory=list)
     on_leave: bool = False
+    tenured: bool = False  # "who has led the drugmaker's oncology research since 2020": already inside
     veteran_of: list[str] = field(default_factory=list)  # "Nvidia veteran X": long service, maybe ongoing
 
 
