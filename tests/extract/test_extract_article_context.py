@@ -221,3 +221,57 @@ def test_leading_the_unit_on_an_interim_basis() -> None:
     )
     got = {(m.person, m.direction, m.org, m.role) for m in moves(text)}
     assert ("Steve Park", "role_changed", "Vela", "interim head of defense") in got
+
+
+def test_left_to_join_takes_the_origin_from_the_article_not_the_destination() -> None:
+    text = (
+        "Vela Labs has lost another co-founder. Andrew Tull, who helped found the company last year, has left "
+        "to join Quorra, he told colleagues on Friday."
+    )
+    got = triples(text)
+    assert ("Andrew Tull", "left", "Vela Labs") in got and ("Andrew Tull", "joined", "Quorra") in got
+    assert ("Andrew Tull", "founded", "Vela Labs") in got
+    assert ("Andrew Tull", "left", "Quorra") not in got
+
+
+def test_a_broader_role_at_a_named_company_and_moving_to_a_role() -> None:
+    assert triples("Jan Leik is taking on a broader role at Vela.") == {("Jan Leik", "role_changed", "Vela")}
+    text = "Vela co-founder Jared Kap will become chief science officer, replacing Sam Mac, who is moving to a role focused on infrastructure."
+    assert ("Sam Mac", "role_changed", "Vela") in triples(text)
+
+
+def test_a_co_founder_named_to_a_new_post_is_a_role_change() -> None:
+    text = (
+        "Vela has named Daniel Levin its president, a newly created position. "
+        "Levin co-founded the company in 2024 with Ilse Varga and Tom Reed."
+    )
+    got = triples(text)
+    assert ("Daniel Levin", "role_changed", "Vela") in got
+    assert {
+        ("Daniel Levin", "founded", "Vela"),
+        ("Ilse Varga", "founded", "Vela"),
+        ("Tom Reed", "founded", "Vela"),
+    } <= got
+    assert ("Daniel Levin", "joined", "Vela") not in got
+
+
+def test_an_undated_founding_of_the_company_stays_background() -> None:
+    text = "Vela president Greg Brock said he would stay, years after he co-founded the company."
+    assert not any(d == "founded" for _p, d, _o in triples(text))
+
+
+def test_hired_several_people_each_from_their_own_employer() -> None:
+    text = "Vela has hired Priya Nair from Boston Dynamics and Felix Wu from the Toyota Research Institute."
+    assert triples(text) == {
+        ("Priya Nair", "joined", "Vela"),
+        ("Priya Nair", "left", "Boston Dynamics"),
+        ("Felix Wu", "joined", "Vela"),
+        ("Felix Wu", "left", "Toyota Research Institute"),
+    }
+
+
+def test_most_recently_a_partner_at_a_described_firm_and_years_somewhere_before_joining() -> None:
+    text = "Vela has hired Lena Fisch as general counsel. Fisch was most recently a partner at the law firm Hengeler Mueller."
+    assert ("Lena Fisch", "left", "Hengeler Mueller") in triples(text)
+    got = triples("Ada Tull previously spent 11 years at Meta before joining Quorra in 2023.")
+    assert got == {("Ada Tull", "joined", "Quorra"), ("Ada Tull", "left", "Meta")}

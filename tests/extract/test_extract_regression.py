@@ -85,6 +85,7 @@ HELDOUT_FLOORS = {
     "heldout23.jsonl": (0.95, 0.95),
     "heldout24.jsonl": (0.95, 0.95),
     "heldout25.jsonl": (0.95, 0.95),
+    "heldout26.jsonl": (0.95, 0.95),
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.names import Mention, find_mentions, tokenize
+from tracker.extract.names import ORG_REF_NOUNS, Mention, find_mentions, tokenize
 from tracker.extract.patterns import (
     TRIGGERS,
     PersonInfo,
@@ -100,7 +100,7 @@ class Describer(ArticleState):
         cue = re.search(
             r"\b(?:is|are) currently\b|\bcurrently (?:is|serves|works)\b|"
             # "brings 20 years of experience, most recently serving as VP of engineering at Symbotic"
-            r"\bmost recently (?:(?:serving|served|working|worked) )?as\b",
+            r"\bmost recently (?:(?:serving|served|working|worked) )?as\b|\bwas most recently(?= (?:a|an|the) )",
             s.text,
         )
         if not cue:
@@ -132,6 +132,11 @@ class Describer(ArticleState):
         k = i - 1
         if k >= 0 and s.tokens[k].low == "the":
             k -= 1
+        # "at the law firm Hengeler Mueller": a describing noun between the preposition and the name
+        if k >= 2 and s.tokens[k].low in ORG_REF_NOUNS and s.tokens[k - 1].low in ("the", "law", "investment"):
+            k -= 1
+            while k >= 0 and s.tokens[k].low in ("the", "law", "investment"):
+                k -= 1
         return k >= 0 and s.tokens[k].low in ("at", "of", "with", "for")
 
     def _prior_employer(self, s: Sentence) -> None:

@@ -80,6 +80,31 @@ _LEAVE_NOUN_BEFORE = {
 _SPEECH = {"said", "says", "told", "added", "wrote", "noted", "explained", "argued", "announced"}
 
 
+_PURPOSE_VERBS = frozenset(
+    {
+        "join",
+        "rejoin",
+        "start",
+        "found",
+        "co-found",
+        "cofound",
+        "launch",
+        "lead",
+        "run",
+        "head",
+        "become",
+        "pursue",
+        "focus",
+        "work",
+        "build",
+        "create",
+        "set",
+        "spend",
+        "take",
+        "help",
+        "return",
+    }
+)
 _LEAD_VERBS = frozenset({"lead", "run", "head", "oversee", "manage"})
 _DATE_WORD = re.compile(
     r"(?:last|this|next|in|on|early|late|year|month|week|spring|summer|autumn|fall|winter|"
@@ -409,6 +434,12 @@ class Families(ArticleState):
         )
 
     def _t_depart_for(self, s: Sentence, t: Trigger) -> list[Raw]:
+        toks = s.tokens
+        if t.text.lower().endswith(" to") and t.j < len(toks) and toks[t.j].low in _PURPOSE_VERBS:
+            # "has left to join Meta", "left to start Kite Labs": a purpose clause, its object is not the origin
+            nxt = self._org_after(s, t.j + 1)
+            new = nxt.name if nxt is not None and nxt.kind == "ORG" and nxt.i <= t.j + 4 else None
+            return self._t_leave(s, Trigger("leave", t.i, t.j - 1, t.text), object_ok=False, avoid=new)
         dest = self._org_after(s, t.j)
         left = self._t_leave(
             s,
@@ -505,6 +536,15 @@ class Families(ArticleState):
                     origin = fm.name  # "joins ACME from Honeywell"
         if org is None:
             return []
+        if origin is None and t.i >= 2 and toks[t.i - 1].low == "before":
+            # "spent 11 years at Meta before joining OpenAI": the place the earlier clause had them
+            for q in range(t.i - 2, 0, -1):
+                if toks[q].text in (",", ";"):
+                    break
+                bm = s.by_tok.get(q)
+                if bm is not None and bm.kind == "ORG" and bm.i == q and toks[q - 1].low == "at":
+                    origin = bm.name if not same_org(bm.name, org) else None
+                    break
         out = []
         in_house = t.text.startswith(("take", "took", "starts", "start ", "assum"))
         if internal and t.text.startswith("mov"):
@@ -649,6 +689,19 @@ class Families(ArticleState):
         grp = s.groups.get(obj.i, [obj]) if obj.kind == "PER" else [obj]
         k = grp[-1].j
         persons += self._list_through_appositives(s, k)
+        # "hired Priya Nair from Boston Dynamics and Felix Wu from the Toyota Research Institute"
+        own_origin: dict[str, str] = {}
+        q = k
+        while q + 3 < len(toks) and toks[q].low == "from":
+            om = self._org_after(s, q + 1)
+            if om is None or om.kind != "ORG" or om.i > q + 2:
+                break
+            own_origin.setdefault(persons[-1], om.name)
+            nm = s.by_tok.get(om.j + 1) if om.j < len(toks) and toks[om.j].low == "and" else None
+            if nm is None or nm.kind != "PER" or nm.i != om.j + 1:
+                break
+            persons.append(s.names.get(nm.i, nm.name))
+            q = nm.j
         # "hired two leaders: X as chief medical officer and Y as chief nursing officer"
         if ":" in between or any(w in ("including", "among") for w in between):
             for q in range(k, min(len(toks) - 1, k + 12)):
@@ -709,6 +762,7 @@ class Families(ArticleState):
         internal = any(w in ("internal", "insider", "in-house") for w in between)
         out = []
         for person in persons:
+            origin = own_origin.get(person, origin)
             if promote or (internal and not origin):
                 direction = "role_changed"  # "named an internal candidate, X, as CFO"
             elif external:
@@ -777,6 +831,15 @@ class Families(ArticleState):
                         break
                     if m.kind == "ORGREF" and k == t.j:
                         follow = s.by_tok.get(m.j)
+                        dated = re.match(
+                            r"\s*(?:in (?:19|20)\d\d|last year|earlier this year)\b", s.text[toks[m.j - 1].end :]
+                        )
+                        if dated and m.text.lower() in ("the company", "the startup", "the firm", "the lab"):
+                            # "Levy co-founded the company in 2024": a dated founding of the article's company
+                            org_m = Mention("ORG", m.i, m.j, m.text, self._resolve(s, m) or "")
+                            if org_m.name:
+                                break
+                            org_m = None
                         if follow is None or follow.kind != "ORG" or follow.i != m.j:
                             return []  # "co-founded the company": history, no name to record
                         # "co-founded the coding startup Refactor": the description names the company next
@@ -818,11 +881,22 @@ class Families(ArticleState):
         role, org, _e = self._role_at(s, t.j)
         if "advis" in t.text or "consulting" in t.text:
             role = "adviser"
-        elif role is None and "new role" not in t.text:
+        elif role is None and not t.text.endswith(" role"):
             return []
+        if org is None and t.j + 1 < len(s.tokens) and s.tokens[t.j].low in ("at", "with", "within"):
+            om = self._org_after(s, t.j + 1)  # "is taking on a broader role at the Claude maker"
+            if om is not None and om.i <= t.j + 2:
+                org = om.name if om.kind == "ORG" else self._resolve(s, om)
         out = []
         for person in self._persons(s, subj):
-            o = org or self._affiliation(person) or self._last_joined(person) or s.org or self.context_org
+            o = (
+                org
+                or self._affiliation(person)
+                or self._last_joined(person)
+                or s.org
+                or self.context_org
+                or self._any_org(s)
+            )
             if o:
                 out.append(Raw(person, o, "role_changed", role, None, BASE_CONFIDENCE["role"]))
         return out

@@ -102,13 +102,28 @@ class Merger(ArticleState):
         ]
         # "is returning as chief executive ... stepped aside as CEO but remained executive chair", or a hire
         # of someone who "has led the drugmaker's oncology research since 2020": a new title, not a join
-        remained = [r for r, _a, _b in raws if r.family == "remain" and r.direction == "role_changed"]
+        # "SSI has named Daniel Levy its president. Levy co-founded the company in 2024": a founder is inside
+        remained = [
+            r
+            for r, _a, _b in raws
+            if (r.family == "remain" and r.direction == "role_changed") or r.direction == "founded"
+        ]
         for raw, _a, _b in raws:
             if raw.direction != "joined" or raw.origin or raw.implicit:
                 continue
             info = self.info.get(raw.person)
-            tenured = info is not None and info.tenured and raw.family in ("hire", "become", "nominal_join")
-            if tenured or any(r.person == raw.person and same_org(r.org, raw.org) for r in remained):
+            appointed = raw.family in ("hire", "become", "nominal_join")
+            tenured = info is not None and info.tenured and appointed
+            gone = any(
+                r.person == raw.person and r.direction == "left" and same_org(r.org, raw.org) for r, _a, _b in raws
+            )
+            if tenured or (
+                not gone
+                and any(
+                    r.person == raw.person and same_org(r.org, raw.org) and (r.direction != "founded" or appointed)
+                    for r in remained
+                )
+            ):
                 raw.direction = "role_changed"
         merged: list[tuple[Raw, str, str]] = []
         for item in raws + extra:

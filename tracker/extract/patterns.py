@@ -97,7 +97,8 @@ _T: list[tuple[Family, str]] = [
         r"promoted to|elevated to|will add the title of|add(?:s|ed|ing)? the (?:title|role) of|"
         r"takes? on the (?:additional )?(?:title|role) of|(?:moves?|moved|moving) into the role of|"
         r"take on the (?:additional )?(?:title|role) of|"
-        r"move(?:s|d)? (?:in)?to a new role|moving (?:in)?to a new role|(?:take(?:s|n)?|taking) (?:on )?a new role|"
+        r"(?:move(?:s|d)?|moving) (?:in)?to an? (?:new |different )?role|"
+        r"(?:take(?:s|n)?|taking|took) (?:on )?an? (?:new|broader|bigger|expanded|larger|wider) role|"
         r"took (?:on )?a new role|shift(?:s|ed)? to a new role|"
         r"(?:transition|move|shift)(?:s|ed|ing)? (?:in)?to an? "
         r"(?:advisory|adviser|consulting|senior advisor) role",
