@@ -275,3 +275,51 @@ def test_most_recently_a_partner_at_a_described_firm_and_years_somewhere_before_
     assert ("Lena Fisch", "left", "Hengeler Mueller") in triples(text)
     got = triples("Ada Tull previously spent 11 years at Meta before joining Quorra in 2023.")
     assert got == {("Ada Tull", "joined", "Quorra"), ("Ada Tull", "left", "Meta")}
+
+
+def test_a_predecessor_who_will_lead_something_else_stays() -> None:
+    text = "Vela named Julie Choi as chief marketing officer. She replaces Andy Hoch, who will lead product strategy at Vela."
+    got = triples(text)
+    assert ("Andy Hoch", "role_changed", "Vela") in got and ("Andy Hoch", "left", "Vela") not in got
+
+
+def test_stepping_down_leaving_a_partner_in_charge_and_remaining_on_the_board() -> None:
+    text = (
+        "Vela co-founder Scott Farr will step down as co-chief executive in August, leaving Mike Cannon-Brooks "
+        "as sole CEO. Farr will remain on the board and serve as a special adviser."
+    )
+    got = triples(text)
+    assert ("Scott Farr", "role_changed", "Vela") in got
+    assert not any(d == "left" for _p, d, _o in got)
+
+
+def test_a_counted_hiring_spree_names_places_not_people() -> None:
+    text = (
+        "Vela chief executive Alex Kend said the company was hiring about 200 engineers in London and Silicon Valley."
+    )
+    assert triples(text) == set()
+
+
+def test_joins_from_a_described_firm_and_returns_to_an_earlier_role() -> None:
+    text = "Vela has hired Don Tang as executive chairman. Tang joins from the private equity firm Tang Media Partners."
+    assert ("Don Tang", "left", "Tang Media Partners") in triples(text)
+    back = "Vela named Kara Anand as chief executive. Interim chief executive Dom Perel will return to his role as chief legal officer."
+    assert ("Dom Perel", "role_changed", "Vela") in triples(back)
+
+
+def test_an_unnamed_group_named_in_the_next_sentence() -> None:
+    left = (
+        "Two senior Goldman Sachs bankers have left to set up their own boutique. "
+        "Ravi Menon and Sofia Alber, who co-ran the bank's technology practice, founded Northlake Advisors."
+    )
+    got = triples(left)
+    assert {("Ravi Menon", "left", "Goldman Sachs"), ("Sofia Alber", "left", "Goldman Sachs")} <= got
+    hired = "Vela has poached two senior engineers from Quorra. Arjun Mehra and Clara Bian will start next month."
+    assert triples(hired) == {
+        ("Arjun Mehra", "joined", "Vela"),
+        ("Arjun Mehra", "left", "Quorra"),
+        ("Clara Bian", "joined", "Vela"),
+        ("Clara Bian", "left", "Quorra"),
+    }
+    unrelated = "Two senior engineers left Vela last year. Ada Lin, the chief executive, said the company was hiring."
+    assert triples(unrelated) == set()

@@ -86,6 +86,7 @@ HELDOUT_FLOORS = {
     "heldout24.jsonl": (0.95, 0.95),
     "heldout25.jsonl": (0.95, 0.95),
     "heldout26.jsonl": (0.95, 0.95),
+    "heldout27.jsonl": (0.95, 0.95),
 }
 
 

@@ -35,6 +35,8 @@ class Article(Describer, Families, Merger):
             self.acquisition = True
         if not silenced(text):
             self._sentence_moves(s)
+        else:
+            self.pending_group = None
         if s.org and self._employer_slot(s, s.org):
             self.context_org = s.org
         elif self.context_org is None:

@@ -105,6 +105,51 @@ _PURPOSE_VERBS = frozenset(
         "return",
     }
 )
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "several": 0, "a pair of": 2}
+_PEOPLE_NOUNS = frozenset(
+    {
+        "bankers",
+        "engineers",
+        "researchers",
+        "executives",
+        "scientists",
+        "partners",
+        "leaders",
+        "employees",
+        "staffers",
+        "designers",
+        "managers",
+        "traders",
+        "lawyers",
+        "founders",
+        "co-founders",
+    }
+)
+
+
+def _group_count(toks: list[Token], k: int) -> int | None:
+    """A counted group of people starting at ``k`` ("two senior engineers"): its size, 0 if unstated."""
+    if k >= len(toks) or toks[k].low not in _COUNTS:
+        return None
+    for q in range(k + 1, min(len(toks), k + 6)):
+        if toks[q].low in _PEOPLE_NOUNS:
+            return _COUNTS[toks[k].low]
+        if toks[q].text in (",", ";") or (toks[q].text[:1].islower() and toks[q].low.endswith("ed")):
+            return None
+    return None
+
+
+def _unnamed_group(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """The verb at ``i`` has a counted group of unnamed people as subject: (size, where the group starts)."""
+    for k in range(i - 1, max(-1, i - 9), -1):
+        if toks[k].text in (",", ";"):
+            return None
+        count = _group_count(toks, k)
+        if count is not None:
+            return count, k
+    return None
+
+
 _LEAD_VERBS = frozenset({"lead", "run", "head", "oversee", "manage"})
 _DATE_WORD = re.compile(
     r"(?:last|this|next|in|on|early|late|year|month|week|spring|summer|autumn|fall|winter|"
@@ -151,6 +196,8 @@ class Families(ArticleState):
         self.moves.append((raw, s.text, clause))
 
     def _sentence_moves(self, s: Sentence) -> None:
+        if self.pending_group is not None:
+            self._name_pending_group(s)
         triggers = find_triggers(s.text, s.tokens)
         s.triggers = triggers
         factor = hedge_factor(s.text)
@@ -231,6 +278,12 @@ class Families(ArticleState):
             )
         ):
             return []
+        if (
+            t.text == "leaving"
+            and toks[t.i - 1].text == ","
+            and any(tr.family in ("leave", "depart_for") and tr.i < t.i for tr in s.triggers)
+        ):
+            return []  # "will step down in August, leaving X as sole CEO": the consequence, not a second exit
         if t.text == "out as" and not (
             t.i > 0 and s.by_tok.get(t.i - 1) is not None and s.by_tok[t.i - 1].kind == "PER"
         ):
@@ -243,6 +296,14 @@ class Families(ArticleState):
         if subj is None:
             subj = self._included(s, t)
         if subj is None:
+            group = _unnamed_group(toks, t.i)
+            if group is not None:
+                obj_org = self._org_after(s, j) if object_ok else None
+                org_np = next((m.name for m in s.mentions if m.kind == "ORG" and group[1] <= m.i < t.i), None) or (
+                    obj_org.name if obj_org is not None and obj_org.kind == "ORG" else None
+                )
+                if org_np:
+                    self.pending_group = (group[0], org_np, None)
             return []
         explicit = self._org_after(s, j) if object_ok else None
         if explicit is None and object_ok:
@@ -393,6 +454,24 @@ class Families(ArticleState):
             out.append(Raw(person, org, direction, role, None, BASE_CONFIDENCE["join"] * 0.9))
         return out
 
+    def _name_pending_group(self, s: Sentence) -> None:
+        """The sentence after an unnamed group's move opens by naming the group: record the move for each."""
+        pending, self.pending_group = self.pending_group, None
+        if pending is None or not s.mentions or s.mentions[0].kind != "PER" or s.mentions[0].i != 0:
+            return
+        names = self._persons(s, s.mentions[0])
+        count, left, joined = pending
+        if len(names) < 2 or (count and len(names) != count):
+            return
+        for person in names:
+            if left:
+                self.moves.append(
+                    (Raw(person, left, "left", None, None, BASE_CONFIDENCE["leave"] * 0.9), s.text, s.text)
+                )
+            if joined:
+                raw = Raw(person, joined, "joined", None, None, BASE_CONFIDENCE["hire"] * 0.9, origin=left)
+                self.moves.append((raw, s.text, s.text))
+
     def _included(self, s: Sentence, t: Trigger) -> Mention | None:
         """ "Three researchers have left xAI, including Igor Babuschkin": the named members of an unnamed group."""
         toks = s.tokens
@@ -471,6 +550,21 @@ class Families(ArticleState):
         team: str | None = None
         internal = False
         returning = t.text.startswith(("rejoin", "return", "is coming back"))
+        if (
+            returning
+            and j + 3 < len(toks)
+            and toks[j].low in ("his", "her", "their")
+            and toks[j + 1].low in ("role", "post", "position", "job", "previous", "former", "old")
+        ):
+            # "will return to his role as chief legal officer": back to an earlier title, same employer
+            q = next((x for x in range(j + 1, min(len(toks), j + 4)) if toks[x].low == "as"), None)
+            role_back = self._role_at(s, q + 1)[0] if q is not None else None
+            where = [self._affiliation(p) or s.org or self.context_org or self._any_org(s) for p in persons]
+            return [
+                Raw(p, o, "role_changed", role_back, None, BASE_CONFIDENCE["join"] * 0.9)
+                for p, o in zip(persons, where, strict=True)
+                if o
+            ]
         if t.text.lower().startswith("mov") and j < len(toks) and toks[j].low in _LEAD_VERBS:
             return self._move_to_lead(s, t, persons)
         exclude = () if returning else tuple(self._affiliation(p) for p in persons)
@@ -490,6 +584,9 @@ class Families(ArticleState):
                     break
         elif j < len(toks) and toks[j].low == "from":
             om = self._org_after(s, j + 1)
+            if om is not None and om.kind == "ORGREF":
+                named = s.by_tok.get(om.j)  # "joins from the private equity firm Tang Media Partners"
+                om = named if named is not None and named.kind == "ORG" and named.i == om.j else om
             if om is None or om.kind != "ORG":
                 return []
             origin = om.name
@@ -653,6 +750,20 @@ class Families(ArticleState):
             named = self._object(s, obj.j, 2, ("PER",))
             obj = named or obj
         if obj is None:
+            # "Databricks has poached two senior engineers from Snowflake." and the next sentence names them
+            count = _group_count(toks, t.j)
+            if count is not None and not passive(toks, t.i):
+                src = next(
+                    (
+                        self._org_after(s, q + 1)
+                        for q in range(t.j, min(len(toks) - 1, t.j + 8))
+                        if toks[q].low == "from"
+                    ),
+                    None,
+                )
+                host = self._host(s, t.i)
+                if host:
+                    self.pending_group = (count, src.name if src is not None and src.kind == "ORG" else None, host)
             return []
         # "has frozen hiring, chief executive X told staff": a comma ends the verb's object
         # unless a list follows ("three researchers, including X"; "two executives: X")
@@ -662,6 +773,11 @@ class Families(ArticleState):
         # "would hire a new head of security after Paul Kim's departure": Kim is not the hire
         if (obj.j < len(toks) and toks[obj.j].low in ("'s", "’s")) or any(
             w in ("after", "before", "following", "since", "despite") for w in between
+        ):
+            return []
+        # "was hiring about 200 engineers in London and Silicon Valley": a spree; names after it are places
+        if any(w.isdigit() or w in ("dozens", "hundreds", "thousands") for w in between) and not any(
+            w in ("including", "among", ":", "namely") for w in between
         ):
             return []
         # "is hiring hundreds of engineers, chief executive X said": a spree, and X is the speaker
@@ -1062,6 +1178,8 @@ class Families(ArticleState):
         if subj is None:
             return []
         role, org, _e = self._role_at(s, t.j)
+        if role is None and t.text.endswith("board"):
+            role = "board member"  # "will remain on the board"
         if not is_position(role):
             return []
         out = []
@@ -1311,9 +1429,13 @@ class Families(ArticleState):
         leaves = any(
             mt.lastgroup and mt.lastgroup.startswith(("leave", "depart_for")) for mt in TRIGGERS.finditer(clause)
         )
-        becomes = re.search(r"\b(?:will|to|would) (?:become|be named|serve as)\s+(.*)$", clause or "")
+        becomes = re.search(
+            r"\b(?:will|to|would) (?:become|be named|serve as|(lead|run|head|oversee))\s+(.*)$", clause or ""
+        )
         if clause and becomes and not leaves:
-            new_role = clean_role(becomes.group(1).split(" and ")[0])
+            # "replaces X, who will lead product strategy at Cerebras": a new post, same employer
+            rest_role = re.sub(r"\s+(?:at|for|of)\s+[A-Z].*$", "", becomes.group(2).split(" and ")[0])
+            new_role = clean_role(f"head of {rest_role}" if becomes.group(1) else rest_role)
             out.append(Raw(pred_name, org, "role_changed", new_role, None, BASE_CONFIDENCE["succeed"] * 0.9))
         elif clause and STAYS_ON.search(clause) and not leaves:
             out.append(Raw(pred_name, org, "role_changed", None, None, BASE_CONFIDENCE["succeed"] * 0.9))

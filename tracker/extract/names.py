@@ -508,7 +508,21 @@ _CAP_TITLES = (
     "architect",
     "boss",
 }
-_MODIFIER_SLOT = {"a", "an", "the", "longtime", "long-time", "veteran", "former", "ex", "onetime", "seasoned"}
+_MODIFIER_SLOT = {
+    "a",
+    "an",
+    "the",
+    "longtime",
+    "long-time",
+    "veteran",
+    "former",
+    "ex",
+    "onetime",
+    "seasoned",
+    "senior",
+    "junior",
+    "top",
+}
 _NOT_NOUN = {
     "after",
     "before",

@@ -78,7 +78,8 @@ _T: list[tuple[Family, str]] = [
         "remain",
         r"(?:remain|remains|remained|stay|stays|stayed)(?: on)?(?: the board| at the company| with the company)?"
         r"(?: as|(?= (?:executive |non-executive )?(?:chair|chairman|chairwoman|president|vice chair)\b)|"
-        r"(?= (?:a|an) (?:director|board member|board director|adviser|advisor)\b))",
+        r"(?= (?:a|an) (?:director|board member|board director|adviser|advisor)\b))|"
+        r"(?:remain|remains|remained|stay|stays|stayed) on (?:the|its|the company's) board\b(?! as)",
     ),
     ("board", r"(?:new|incoming|reconstituted|revamped|overhauled)(?: \w+)? board (?:chaired|led|headed) by"),
     ("copula", r"(?:is|has been) (?:now )?(?=its |their |the [\w-]+(?:'s|’s) |\w+(?:'s|’s) )"),

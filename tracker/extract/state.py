@@ -320,6 +320,9 @@ class ArticleState:
         self.last_subject: str | None = None  # the person opening the previous sentence as its subject
         self.org_names: list[str] = []
         self.moves: list[tuple[Raw, str, str]] = []
+        # "Two Goldman Sachs bankers have left ... . A and B, who ..., founded X": an unnamed group's move
+        # waiting for the next sentence to name its members: (count or 0, left org, joined org)
+        self.pending_group: tuple[int, str | None, str | None] | None = None
         self.acquisition = False
 
     def _mention_ending(self, s: Sentence, k: int) -> Mention | None:
