@@ -323,3 +323,51 @@ def test_an_unnamed_group_named_in_the_next_sentence() -> None:
     }
     unrelated = "Two senior engineers left Vela last year. Ada Lin, the chief executive, said the company was hiring."
     assert triples(unrelated) == set()
+
+
+def test_a_retirement_in_a_relative_clause_is_not_at_the_new_hires_origin() -> None:
+    text = "Vela has hired Lisa Woo from Quorra to run its chip business, succeeding Danny Shap, who retired in March."
+    got = triples(text)
+    assert ("Danny Shap", "left", "Vela") in got and ("Danny Shap", "left", "Quorra") not in got
+
+
+def test_a_dated_join_of_the_current_employer_from_an_origin() -> None:
+    text = (
+        "Vela has lost its general counsel, Robert Keel, who said he was leaving to spend time with his children. "
+        "Keel joined the startup last year from Databricks."
+    )
+    got = triples(text)
+    assert {
+        ("Robert Keel", "left", "Vela"),
+        ("Robert Keel", "joined", "Vela"),
+        ("Robert Keel", "left", "Databricks"),
+    } <= got
+
+
+def test_a_founder_hired_by_the_buyer_of_the_company_has_not_left_it() -> None:
+    text = "Vela has named Vij Raji, the founder of Statsig, as chief technology officer after agreeing to buy the platform."
+    assert triples(text) == {("Vij Raji", "joined", "Vela")}
+
+
+def test_someone_running_a_unit_takes_over_the_vacated_post() -> None:
+    text = "Vela Eats head Pierre Gorcot is leaving the company. Sarf Mared, who runs the Americas delivery business, will take over."
+    got = {(m.person, m.direction, m.org, m.role) for m in moves(text)}
+    assert ("Sarf Mared", "role_changed", "Vela Eats", "head") in got
+
+
+def test_also_overseeing_more_is_a_role_change_but_not_for_a_new_hire() -> None:
+    text = "Vela said John Tern, its senior vice president of hardware, would also oversee the company's design teams."
+    assert triples(text) == {("John Tern", "role_changed", "Vela")}
+    hire = "Vela hired Ada Lin as chief operating officer. She will also oversee the company's sales teams."
+    assert triples(hire) == {("Ada Lin", "joined", "Vela")}
+
+
+def test_stepping_down_to_focus_on_another_title_there() -> None:
+    text = "Vela appointed Laura Chamb as interim chief executive after Mitch Bake stepped down from the role to focus on her position as chair."
+    got = triples(text)
+    assert ("Mitch Bake", "role_changed", "Vela") in got and ("Mitch Bake", "left", "Vela") not in got
+
+
+def test_which_he_co_founded_in_a_year() -> None:
+    text = "Vela chief executive Wade Fost said the company would hire more engineers. The company, which he co-founded in 2011, has 800 employees."
+    assert ("Wade Fost", "founded", "Vela") in triples(text)

@@ -87,6 +87,7 @@ HELDOUT_FLOORS = {
     "heldout25.jsonl": (0.95, 0.95),
     "heldout26.jsonl": (0.95, 0.95),
     "heldout27.jsonl": (0.95, 0.95),
+    "heldout28.jsonl": (0.95, 0.95),
 }
 
 

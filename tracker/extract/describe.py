@@ -386,6 +386,16 @@ class Describer(ArticleState):
                 gap = {t.low for t in toks[orgs[0].j : orgs[-1].i]}
                 if gap <= {"and", "of", ",", "the", "at"}:
                     a_org = orgs[-1].name
+        # "Sarfraz Maredia, who runs the Americas delivery business, will take over": a unit of the article's
+        # own company when no other employer is named
+        if (
+            who_at >= 0
+            and not orgs
+            and not a_former
+            and any(w in ("runs", "leads", "heads", "oversees", "manages") for w in words[who_at:])
+            and any(w in ("business", "unit", "division", "team", "group", "operations") for w in words[who_at:])
+        ):
+            insider = True
         if insider:
             info.insider = True
             if re.search(r"\b(?:has|have|had) (?:been|led|run|headed|overseen|worked|served)\b", seg_text):

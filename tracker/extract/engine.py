@@ -31,7 +31,11 @@ class Article(Describer, Families, Merger):
 
     def process(self, text: str) -> None:
         s = self._prepare(text)
-        if re.search(r"\b(?:acqui(?:re|res|red|ring|sition|rer)|merger|buyout|takeover)\b", text, re.I):
+        if re.search(
+            r"\b(?:acqui(?:re|res|red|ring|sition|rer)|merger|buyout|takeover|(?:agreed|agreeing|agrees|deal) to buy)\b",
+            text,
+            re.I,
+        ):
             self.acquisition = True
         if not silenced(text):
             self._sentence_moves(s)

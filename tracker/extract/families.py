@@ -55,7 +55,9 @@ _QUANTITIES = {
 }
 _STAYS_AT = re.compile(
     r"\band (?:will|would) (?:return to|remain|stay|continue)\b|"
-    r"\b(?:remain|stay)(?:s|ing)? (?:at|with) the company\b",
+    r"\b(?:remain|stay)(?:s|ing)? (?:at|with) the company\b|"
+    # "stepped down from the role to focus on her position as chair": keeps another title there
+    r"\bto (?:focus on|concentrate on|keep) (?:his|her|their) (?:role|position|post|duties) as\b",
     re.I,
 )
 _LEAVE_NOUN_BEFORE = {
@@ -472,6 +474,19 @@ class Families(ArticleState):
                 raw = Raw(person, joined, "joined", None, None, BASE_CONFIDENCE["hire"] * 0.9, origin=left)
                 self.moves.append((raw, s.text, s.text))
 
+    def _relative_antecedent(self, s: Sentence, t: Trigger) -> Mention | None:
+        """ "The company, which he co-founded in 2011, ...": the organisation a dated relative clause is about."""
+        toks = s.tokens
+        if t.i < 4 or toks[t.i - 2].low not in ("which", "that") or toks[t.i - 3].text != ",":
+            return None
+        if not re.match(r"\s*in (?:19|20)\d\d\b", s.text[toks[t.j - 1].end :]):
+            return None
+        ante = s.by_tok.get(t.i - 4)
+        if ante is None or ante.kind not in ("ORG", "ORGREF") or ante.j != t.i - 3:
+            return None
+        name = ante.name if ante.kind == "ORG" else self._resolve(s, ante)
+        return Mention("ORG", ante.i, ante.j, ante.text, name) if name else None
+
     def _included(self, s: Sentence, t: Trigger) -> Mention | None:
         """ "Three researchers have left xAI, including Igor Babuschkin": the named members of an unnamed group."""
         toks = s.tokens
@@ -617,6 +632,11 @@ class Families(ArticleState):
             # "moved to the firm's European operations": a move inside the organisation
             internal = om.kind == "ORGREF" and om.j < len(toks) and toks[om.j].low in ("'s", "’s")
             org = om.name if om.kind == "ORG" else self._resolve(s, om, () if internal else exclude)
+            if org is None and om.kind == "ORGREF" and exclude:
+                # "Keele joined the startup last year from Databricks": a dated join of the current employer
+                tail = s.text[toks[om.j - 1].end :].split(",")[0]
+                if find_date(tail, self.published) is not None:
+                    org = self._resolve(s, om)
             team = self._team(s, om.i, om.j + 6)
             after = om.j
             if after < len(toks) and toks[after].low in ("'s", "’s"):
@@ -936,8 +956,8 @@ class Families(ArticleState):
             if subj is None:
                 return []
             persons = self._persons(s, subj)
-            org_m = None
-            for k in range(t.j, min(len(toks), t.j + 12)):
+            org_m = self._relative_antecedent(s, t)
+            for k in range(t.j, min(len(toks), t.j + 12) if org_m is None else t.j):
                 m = s.by_tok.get(k)
                 if m is not None and m.i == k:
                     if m.kind == "ORG":
@@ -997,7 +1017,7 @@ class Families(ArticleState):
         role, org, _e = self._role_at(s, t.j)
         if "advis" in t.text or "consulting" in t.text:
             role = "adviser"
-        elif role is None and not t.text.endswith(" role"):
+        elif role is None and not t.text.endswith((" role", " oversee")):
             return []
         if org is None and t.j + 1 < len(s.tokens) and s.tokens[t.j].low in ("at", "with", "within"):
             om = self._org_after(s, t.j + 1)  # "is taking on a broader role at the Claude maker"
@@ -1005,6 +1025,8 @@ class Families(ArticleState):
                 org = om.name if om.kind == "ORG" else self._resolve(s, om)
         out = []
         for person in self._persons(s, subj):
+            if t.text.endswith(" oversee") and self._last_joined(person):
+                continue  # "hired X as COO. She will also oversee sales": part of the new job, not a change
             o = (
                 org
                 or self._affiliation(person)
@@ -1329,7 +1351,8 @@ class Families(ArticleState):
         prior = next((r for r, _a, _b in reversed(self.moves) if r.direction == "left"), None)
         if subj is None or prior is None:
             return []
-        role = f"interim {prior.role}" if prior.role else "interim"
+        interim = "take over" not in t.text
+        role = (f"interim {prior.role}" if interim else prior.role) if prior.role else ("interim" if interim else None)
         return [
             Raw(p, prior.org, self._direction(p, prior.org, role), role, None, BASE_CONFIDENCE["join"] * 0.9)
             for p in self._persons(s, subj)

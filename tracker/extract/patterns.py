@@ -100,6 +100,7 @@ _T: list[tuple[Family, str]] = [
         r"take on the (?:additional )?(?:title|role) of|"
         r"(?:move(?:s|d)?|moving) (?:in)?to an? (?:new |different )?role|"
         r"(?:take(?:s|n)?|taking|took) (?:on )?an? (?:new|broader|bigger|expanded|larger|wider) role|"
+        r"(?:will|would) (?:also|now) oversee|"
         r"took (?:on )?a new role|shift(?:s|ed)? to a new role|"
         r"(?:transition|move|shift)(?:s|ed|ing)? (?:in)?to an? "
         r"(?:advisory|adviser|consulting|senior advisor) role",
@@ -171,7 +172,9 @@ _T.append(
         "interim_lead",
         r"(?:lead|leads|run|runs|head|heads|oversee|oversees|manage|manages) "
         r"(?:it|the (?:unit|division|company|business|group|team|department|organi[sz]ation)) "
-        r"(?:on an interim basis|in the interim|temporarily|for now)",
+        r"(?:on an interim basis|in the interim|temporarily|for now)|"
+        # "X, who runs the Americas business, will take over.": the post just vacated
+        r"(?:will|to|would) take over(?=\s*(?:[.;]|$|from (?:him|her|them)\b))",
     )
 )
 _T.append(("newrole", r"(?:new|incoming|next)(?= )"))

@@ -574,6 +574,12 @@ class ArticleState:
         for k in range(i - 1, -1, -1):
             m = s.by_tok.get(k)
             if m is not None and m.kind == "ORG" and m.i == k and s.attached.get(k, person) == person:
+                if (
+                    k > 0
+                    and s.tokens[k - 1].low == "from"
+                    and any(x.kind == "PER" and x.j <= k and s.names.get(x.i, x.name) != person for x in s.mentions)
+                ):
+                    continue  # "hired Lisa Wu from Qualcomm ..., succeeding X, who retired": Wu's origin
                 return m.name
         return None
 
