@@ -114,6 +114,8 @@ class Merger(ArticleState):
             info = self.info.get(raw.person)
             appointed = raw.family in ("hire", "become", "nominal_join")
             tenured = info is not None and info.tenured and appointed
+            # what the whole article says of the person, not just the sentences before the appointment
+            tenured = tenured or (appointed and self._direction(raw.person, raw.org, raw.role) == "role_changed")
             gone = any(
                 r.person == raw.person and r.direction == "left" and same_org(r.org, raw.org) for r, _a, _b in raws
             )
