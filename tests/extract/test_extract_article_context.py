@@ -371,3 +371,14 @@ def test_stepping_down_to_focus_on_another_title_there() -> None:
 def test_which_he_co_founded_in_a_year() -> None:
     text = "Vela chief executive Wade Fost said the company would hire more engineers. The company, which he co-founded in 2011, has 800 employees."
     assert ("Wade Fost", "founded", "Vela") in triples(text)
+
+
+def test_founding_told_as_history_before_a_join() -> None:
+    text = (
+        "Vela's chief operating officer, Matt Macin, has been promoted to president. "
+        "Macin joined Vela in 2020 after founding the education startup Inkling."
+    )
+    got = triples(text)
+    assert ("Matt Macin", "founded", "Inkling") in got
+    assert ("Matt Macin", "left", "Vela") not in got
+    assert not any(d == "founded" for _p, d, _o in triples("Dana Karp, a founding member of Quorra, joined Vela."))

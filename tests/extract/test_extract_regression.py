@@ -88,6 +88,7 @@ HELDOUT_FLOORS = {
     "heldout26.jsonl": (0.95, 0.95),
     "heldout27.jsonl": (0.95, 0.95),
     "heldout28.jsonl": (0.95, 0.95),
+    "heldout29.jsonl": (0.95, 0.95),
 }
 
 

@@ -925,7 +925,15 @@ class Families(ArticleState):
         word = t.text
         # "found" is usually the past of "find"; "to found a startup" is the verb we want
         infinitive = word == "found" and t.i > 0 and toks[t.i - 1].low in ("to", "helped", "help", "helps")
-        if word.startswith("found") and not word.startswith("founded") and not infinitive:
+        # "joined Rippling in 2020 after founding the startup Inkling" (but "a founding member of X")
+        gerund = (
+            word in ("founding", "co-founding", "cofounding")
+            and t.i > 0
+            and toks[t.i - 1].low in ("after", "before", "since", "following", "while", "by")
+            and t.j < len(toks)
+            and toks[t.j].low not in ("member", "members", "partner", "team", "engineer", "investor", "staff")
+        )
+        if word.startswith("found") and not word.startswith("founded") and not infinitive and not gerund:
             return []
         # "to help start Anthropic": helping to start something names a company, not a project
         helped = t.i > 0 and toks[t.i - 1].low in ("help", "helped", "helps", "helping")

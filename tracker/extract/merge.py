@@ -31,6 +31,10 @@ class Merger(ArticleState):
         for raw, sent, clause in raws:
             if raw.direction not in ("joined", "founded"):
                 continue
+            if raw.direction == "founded" and re.search(
+                r"\b(?:after|since|following|before) (?:co-?)?founding\b", sent, re.I
+            ):
+                continue  # "joined Rippling in 2020 after founding Inkling": history, not a move away from Rippling
             info = self.info.get(raw.person)
             if board_seat(raw.role):
                 continue  # a board seat is held alongside a day job
