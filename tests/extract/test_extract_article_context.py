@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.extract.extract_helpers import moves, triples
+from tracker.extract import Resolver, extract
 from tracker.extract.sentences import split_sentences
 
 
@@ -382,3 +385,52 @@ def test_founding_told_as_history_before_a_join() -> None:
     assert ("Matt Macin", "founded", "Inkling") in got
     assert ("Matt Macin", "left", "Vela") not in got
     assert not any(d == "founded" for _p, d, _o in triples("Dana Karp, a founding member of Quorra, joined Vela."))
+
+
+def test_will_also_lead_and_a_possessor_is_not_the_subject() -> None:
+    text = "Jakob Pach, Vela's chief scientist since Ilya Sutsk's departure in May 2024, will also lead the company's new reasoning division."
+    got = triples(text)
+    assert ("Jakob Pach", "role_changed", "Vela") in got
+    assert ("Ilya Sutsk", "role_changed", "Vela") not in got
+
+
+def test_hired_to_work_on_the_company_projects_is_one_move() -> None:
+    text = "Vela chief executive Mustaf Sul has hired two former Quorra researchers, Amar Shah and Yuki Tana, to work on the company's health efforts."
+    assert triples(text) == {("Amar Shah", "joined", "Vela"), ("Yuki Tana", "joined", "Vela")}
+
+
+def test_before_he_left_takes_the_employer_just_named() -> None:
+    text = (
+        "Vela chief executive Mustaf Sul hired two researchers. Both worked with Sul at Quorra before he left in 2019."
+    )
+    got = _dated(text, "2025-12-09")
+    assert ("Mustaf Sul", "left", "Quorra", "2019") in got and not any(
+        o == "Vela" and d == "left" for _p, d, o, _t in got
+    )
+
+
+def test_a_board_chair_who_co_founded_a_startup_and_joined_the_board() -> None:
+    text = "Vela board chair Bret Tayl said the company was stable. Tayl, who co-founded the startup Sierra, joined the board in late 2023."
+    got = _dated(text, "2025-11-17")
+    assert ("Bret Tayl", "joined", "Vela", "2023") in got
+    assert ("Bret Tayl", "founded", "Sierra", "2025-11-17") in got
+    assert not any(d == "left" for _p, d, _o, _t in got)
+
+
+def test_someone_who_joined_last_year_takes_over_a_unit() -> None:
+    text = "Vela said Mike Krug would move to a new role. Ami Vor, who joined Vela last year from Faire, will take over the product organisation."
+    got = _dated(text, "2026-01-13")
+    assert ("Ami Vor", "joined", "Vela", "2025") in got
+    assert any(p == "Ami Vor" and d == "role_changed" for p, d, _o, _t in got)
+
+
+def test_a_headline_surname_is_not_the_article_organisation() -> None:
+    text = "Jakob Pach, Vela's chief scientist, will also lead the company's new reasoning division."
+    got = moves(text)
+    assert ("Jakob Pach", "role_changed", "Vela") in {(m.person, m.direction, m.org) for m in got}
+    titled = extract_titled(text, "Pach to lead Vela reasoning division")
+    assert ("Jakob Pach", "role_changed", "Vela") in titled
+
+
+def extract_titled(text: str, title: str) -> set[tuple[str, str, str]]:
+    return {(m.person, m.direction, m.org) for m in extract(text, dt.date(2026, 5, 6), title, Resolver())}

@@ -89,6 +89,7 @@ HELDOUT_FLOORS = {
     "heldout27.jsonl": (0.95, 0.95),
     "heldout28.jsonl": (0.95, 0.95),
     "heldout29.jsonl": (0.95, 0.95),
+    "heldout30.jsonl": (0.95, 0.95),
 }
 
 

@@ -35,6 +35,11 @@ from tracker.extract.state import (
 )
 
 
+def _org_shaped(word: str) -> bool:
+    """OpenAI, xAI, IBM, J.P.: a single word whose shape says organisation, not surname."""
+    return any(c.isupper() for c in word[1:]) or "." in word or "&" in word or any(c.isdigit() for c in word)
+
+
 class Describer(ArticleState):
     """Per-sentence preparation: mentions, groups of people, descriptions."""
 
@@ -42,6 +47,9 @@ class Describer(ArticleState):
         tokens = tokenize(title)
         for m in find_mentions(tokens, title, self.resolver, self.people):
             if m.kind == "ORG":
+                word = m.text
+                if m.i == 0 and m.j == 1 and not self.resolver.known_org(word) and not _org_shaped(word):
+                    continue  # "Pachocki to lead OpenAI reasoning division": a headline surname
                 self.context_org = m.name
                 self.org_names.append(m.name)
                 return

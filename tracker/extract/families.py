@@ -333,6 +333,13 @@ class Families(ArticleState):
         stays_on = bool(_STAYS_AT.search(rest))
         # "joined X in 2019 before leaving in 2021": a later event told in order, not background
         before = opener and toks[t.i - 1].low == "before"
+        # "worked with him at DeepMind before he left in 2019": the employer the clause just named
+        before = before or (
+            t.i >= 2
+            and toks[t.i - 2].low in ("before", "until")
+            and s.by_tok.get(t.i - 1) is not None
+            and s.by_tok[t.i - 1].kind == "PRON"
+        )
         gerund_history = explicit is None and opener and not before
         dest: str | None = None
         if explicit is not None and explicit.j + 1 < len(toks) and toks[explicit.j].low == "for":
@@ -565,6 +572,8 @@ class Families(ArticleState):
         team: str | None = None
         internal = False
         returning = t.text.startswith(("rejoin", "return", "is coming back"))
+        if t.text.startswith(("to work", "will work")) and all(self._joined_here(s, p) for p in persons):
+            return []  # "has hired X and Y to work on the company's health efforts": the same move
         if (
             returning
             and j + 3 < len(toks)
@@ -618,6 +627,15 @@ class Families(ArticleState):
             if j < len(toks) and toks[j].low == "as":
                 role, role_org, _e2 = self._role_at(s, j + 1)
                 org = role_org or org
+        elif (
+            j + 1 < len(toks)
+            and toks[j].low in ("the", "its")
+            and toks[j + 1].low == "board"
+            and not (j + 2 < len(toks) and toks[j + 2].low in ("of", "'s", "’s"))
+        ):
+            # "joined the board in late 2023": the board of the organisation the person is known at
+            org = self._affiliation(persons[0]) if persons else None
+            org, role = org or s.org or self.context_org, "board member"
         elif j + 2 < len(toks) and toks[j].low == "the" and toks[j + 1].low == "board" and toks[j + 2].low == "of":
             om = self._org_after(s, j + 3)
             if om is None or om.kind != "ORG":
@@ -663,7 +681,7 @@ class Families(ArticleState):
                     origin = bm.name if not same_org(bm.name, org) else None
                     break
         out = []
-        in_house = t.text.startswith(("take", "took", "starts", "start ", "assum"))
+        in_house = t.text.startswith(("take", "took", "starts", "start ", "assum", "will take", "to take"))
         if internal and t.text.startswith("mov"):
             return [Raw(p, org, "role_changed", role, team, BASE_CONFIDENCE["join"] * 0.9) for p in persons]
         if predecessor:
@@ -673,7 +691,13 @@ class Families(ArticleState):
                 Raw(
                     person,
                     org,
-                    self._direction(person, org, role, origin) if in_house else "joined",
+                    (
+                        "role_changed"
+                        if same_org(self._joined_here(s, person), org) and t.text.rstrip().endswith("over")
+                        else self._direction(person, org, role, origin)
+                    )
+                    if in_house
+                    else "joined",
                     role,
                     team,
                     BASE_CONFIDENCE["join"] * self._pronoun_penalty(subj),
@@ -1025,7 +1049,7 @@ class Families(ArticleState):
         role, org, _e = self._role_at(s, t.j)
         if "advis" in t.text or "consulting" in t.text:
             role = "adviser"
-        elif role is None and not t.text.endswith((" role", " oversee")):
+        elif role is None and not t.text.endswith((" role", " oversee", " lead", " run", " head")):
             return []
         if org is None and t.j + 1 < len(s.tokens) and s.tokens[t.j].low in ("at", "with", "within"):
             om = self._org_after(s, t.j + 1)  # "is taking on a broader role at the Claude maker"
@@ -1033,7 +1057,7 @@ class Families(ArticleState):
                 org = om.name if om.kind == "ORG" else self._resolve(s, om)
         out = []
         for person in self._persons(s, subj):
-            if t.text.endswith(" oversee") and self._last_joined(person):
+            if t.text.endswith((" oversee", " lead", " run", " head")) and self._last_joined(person):
                 continue  # "hired X as COO. She will also oversee sales": part of the new job, not a change
             o = (
                 org

@@ -31,6 +31,8 @@ class Merger(ArticleState):
         for raw, sent, clause in raws:
             if raw.direction not in ("joined", "founded"):
                 continue
+            if raw.direction == "founded" and re.match(r"\s*(?:who|which|that)\b", clause, re.I):
+                continue  # "Taylor, who co-founded Sierra, joined the board": a founding told as background
             if raw.direction == "founded" and re.search(
                 r"\b(?:after|since|following|before) (?:co-?)?founding\b", sent, re.I
             ):
@@ -38,6 +40,8 @@ class Merger(ArticleState):
             info = self.info.get(raw.person)
             if board_seat(raw.role):
                 continue  # a board seat is held alongside a day job
+            if info is not None and info.title and board_seat(info.title):
+                continue  # "OpenAI board chair Bret Taylor": a board seat is held alongside other work
             if info is not None and info.on_leave:
                 continue  # on leave from the employer, not gone
             founder = (info is not None and info.title is not None and "founder" in info.title.lower()) or any(

@@ -100,7 +100,7 @@ _T: list[tuple[Family, str]] = [
         r"take on the (?:additional )?(?:title|role) of|"
         r"(?:move(?:s|d)?|moving) (?:in)?to an? (?:new |different )?role|"
         r"(?:take(?:s|n)?|taking|took) (?:on )?an? (?:new|broader|bigger|expanded|larger|wider) role|"
-        r"(?:will|would) (?:also|now) oversee|"
+        r"(?:will|would) (?:also|now) (?:oversee|lead|run|head)|"
         r"took (?:on )?a new role|shift(?:s|ed)? to a new role|"
         r"(?:transition|move|shift)(?:s|ed|ing)? (?:in)?to an? "
         r"(?:advisory|adviser|consulting|senior advisor) role",
@@ -123,7 +123,8 @@ _T: list[tuple[Family, str]] = [
         r"(?:re)?surfac(?:e|es|ed|ing) at|turn(?:s|ed)? up at|end(?:s|ed)? up at|is (?:headed|heading) to|"
         r"now works (?:at|for)|is now (?:at|with)|has since joined|"
         r"takes? the reins (?:at|of)|took the reins (?:at|of)|taking the reins (?:at|of)|"
-        r"takes? over (?=the (?:division|unit|business|group|team|role|job|company)\b)|"
+        r"(?:takes?|will take|to take) over (?=the (?:division|unit|business|group|team|role|job|company|"
+        r"product organi[sz]ation|organi[sz]ation|department)\b)|"
         r"(?:is|are|was|were) (?:the|among the) (?:first|latest|newest|most recent) "
         r"(?:hires?|recruits?|additions?|employees?|arrivals?) (?:at|to)",
     ),

@@ -392,7 +392,11 @@ class ArticleState:
             cands = [
                 s.by_tok[k]
                 for k in range(seg_start, b)
-                if k in s.by_tok and s.by_tok[k].kind in ("PER", "PRON") and s.by_tok[k].i == k
+                if k in s.by_tok
+                and s.by_tok[k].kind in ("PER", "PRON")
+                and s.by_tok[k].i == k
+                # "since Ilya Sutskever's departure": a possessor is not the subject
+                and not (s.by_tok[k].j < len(toks) and toks[s.by_tok[k].j].low in ("'s", "’s"))
             ]
             first = toks[seg_start].low if seg_start < b else ""
             first_m = s.by_tok.get(seg_start)
