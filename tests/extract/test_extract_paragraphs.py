@@ -28,3 +28,19 @@ def test_hard_wrapped_text_is_joined_and_blank_lines_end_paragraphs() -> None:
         "She starts in May.",
         "A second paragraph",
     ]
+
+
+def test_departure_links_to_the_hire_in_its_own_sentence_not_the_first_in_the_article() -> None:
+    text = (
+        "Nadia Petrov has joined Corvid Systems as head of research, the company said on Tuesday. "
+        "Petrov, a founding engineer at Halden Labs, left Halden Labs in 2023 to start Quillpoint, a tutoring venture."
+    )
+    moves = {(m.direction, m.org): m for m in extract(text)}
+    assert moves[("left", "Halden Labs")].destination_org == "Quillpoint"
+
+
+def test_a_lone_departure_and_hire_link_across_sentences() -> None:
+    text = "Nadia Petrov is leaving Halden Labs after six years. She will join Corvid Systems as head of research."
+    moves = {(m.direction, m.org): m for m in extract(text)}
+    assert moves[("left", "Halden Labs")].destination_org == "Corvid Systems"
+    assert moves[("joined", "Corvid Systems")].origin_org == "Halden Labs"

@@ -81,6 +81,15 @@ HELDOUT_FLOORS = {
     "heldout19.jsonl": (0.95, 0.95),
     "heldout20.jsonl": (0.95, 0.95),
     "heldout21.jsonl": (0.95, 0.95),
+    "heldout22.jsonl": (0.95, 0.95),
+    "heldout23.jsonl": (0.95, 0.95),
+    "heldout24.jsonl": (0.95, 0.95),
+    "heldout25.jsonl": (0.95, 0.95),
+    "heldout26.jsonl": (0.95, 0.95),
+    "heldout27.jsonl": (0.95, 0.95),
+    "heldout28.jsonl": (0.95, 0.95),
+    "heldout29.jsonl": (0.95, 0.95),
+    "heldout30.jsonl": (0.95, 0.95),
 }
 
 

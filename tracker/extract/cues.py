@@ -18,7 +18,7 @@ _SILENCE = re.compile(
 )
 # A false rumour is often told as "reports that X was leaving were false".
 _FALSE = re.compile(
-    r"\b(?:were|was|is|are) (?:false|wrong|inaccurate|incorrect|premature|untrue|baseless|overblown)\b|"
+    r"\b(?:were|was|is|are) [\"“]?(?:(?:simply|completely|totally|entirely|categorically|flatly) )?(?:false|wrong|inaccurate|incorrect|premature|untrue|baseless|overblown)\b|"
     r"\btalks (?:are|were|remain) (?:ongoing|continuing|at an early stage)\b",
     re.I,
 )

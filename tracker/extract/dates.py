@@ -118,7 +118,7 @@ def find_date(text: str, published: dt.date | None) -> tuple[str | None, bool] |
             target = _WEEKDAYS.index(w.group(1).lower())
             back = (published.weekday() - target) % 7
             return (published - dt.timedelta(days=back)).isoformat(), False
-    m3 = re.search(r"\bin\s+((?:19|20)\d{2})\b", text)
+    m3 = re.search(r"\bin\s+(?:(?:early|mid|late|mid-)\s*)?((?:19|20)\d{2})\b", text)
     if m3:
         return m3.group(1), True
     return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.names import Mention, find_mentions, tokenize
+from tracker.extract.names import ORG_REF_NOUNS, Mention, find_mentions, tokenize
 from tracker.extract.patterns import (
     TRIGGERS,
     PersonInfo,
@@ -35,6 +35,11 @@ from tracker.extract.state import (
 )
 
 
+def _org_shaped(word: str) -> bool:
+    """OpenAI, xAI, IBM, J.P.: a single word whose shape says organisation, not surname."""
+    return any(c.isupper() for c in word[1:]) or "." in word or "&" in word or any(c.isdigit() for c in word)
+
+
 class Describer(ArticleState):
     """Per-sentence preparation: mentions, groups of people, descriptions."""
 
@@ -42,6 +47,9 @@ class Describer(ArticleState):
         tokens = tokenize(title)
         for m in find_mentions(tokens, title, self.resolver, self.people):
             if m.kind == "ORG":
+                word = m.text
+                if m.i == 0 and m.j == 1 and not self.resolver.known_org(word) and not _org_shaped(word):
+                    continue  # "Pachocki to lead OpenAI reasoning division": a headline surname
                 self.context_org = m.name
                 self.org_names.append(m.name)
                 return
@@ -97,7 +105,12 @@ class Describer(ArticleState):
             if first is not None:
                 for person in self._persons(s, first):
                     self.info.setdefault(person, PersonInfo()).insider = True
-        cue = re.search(r"\b(?:is|are) currently\b|\bcurrently (?:is|serves|works)\b", s.text)
+        cue = re.search(
+            r"\b(?:is|are) currently\b|\bcurrently (?:is|serves|works)\b|"
+            # "brings 20 years of experience, most recently serving as VP of engineering at Symbotic"
+            r"\bmost recently (?:(?:serving|served|working|worked) )?as\b|\bwas most recently(?= (?:a|an|the) )",
+            s.text,
+        )
         if not cue:
             return
         subj = next(
@@ -127,6 +140,11 @@ class Describer(ArticleState):
         k = i - 1
         if k >= 0 and s.tokens[k].low == "the":
             k -= 1
+        # "at the law firm Hengeler Mueller": a describing noun between the preposition and the name
+        if k >= 2 and s.tokens[k].low in ORG_REF_NOUNS and s.tokens[k - 1].low in ("the", "law", "investment"):
+            k -= 1
+            while k >= 0 and s.tokens[k].low in ("the", "law", "investment"):
+                k -= 1
         return k >= 0 and s.tokens[k].low in ("at", "of", "with", "for")
 
     def _prior_employer(self, s: Sentence) -> None:
@@ -316,6 +334,8 @@ class Describer(ArticleState):
             for mt in TRIGGERS.finditer(seg_text)
         )
         a_former = former_marked(words) or moved or "had been" in seg_text or "who was" in seg_text
+        # "a founding member of X who later ran Y at Tesla": one episode of a told career, not the current job
+        a_former = a_former or ("who" in words and any(w in ("later", "subsequently", "afterwards") for w in words))
         # "who until last month ran the robotics group at Tesla": a job held until just now
         if UNTIL_RECENT.search(seg_text) and not former_marked([w for w in words if w != "until"]) and not moved:
             a_former = False
@@ -374,8 +394,20 @@ class Describer(ArticleState):
                 gap = {t.low for t in toks[orgs[0].j : orgs[-1].i]}
                 if gap <= {"and", "of", ",", "the", "at"}:
                     a_org = orgs[-1].name
+        # "Sarfraz Maredia, who runs the Americas delivery business, will take over": a unit of the article's
+        # own company when no other employer is named
+        if (
+            who_at >= 0
+            and not orgs
+            and not a_former
+            and any(w in ("runs", "leads", "heads", "oversees", "manages") for w in words[who_at:])
+            and any(w in ("business", "unit", "division", "team", "group", "operations") for w in words[who_at:])
+        ):
+            insider = True
         if insider:
             info.insider = True
+            if re.search(r"\b(?:has|have|had) (?:been|led|run|headed|overseen|worked|served)\b", seg_text):
+                info.tenured = True
         if a_title or a_org:
             for g in group:
                 ginfo = self.info.setdefault(s.names.get(g.i, g.name), PersonInfo())
@@ -408,6 +440,8 @@ class Describer(ArticleState):
 
     @staticmethod
     def _merge_info(info: PersonInfo, title: str | None, org: str | None, former: bool) -> None:
+        if org and title and not former and re.search(r"\b(?:veteran|longtime|long-time)\b", title, re.I):
+            info.veteran_of.append(org)
         if former:
             if org:
                 info.orgs_former.append(org)

@@ -16,7 +16,7 @@ from tracker.extract.merge import Merger
 from tracker.extract.model import Move
 from tracker.extract.resolve import Resolver
 from tracker.extract.sentences import split_sentences
-from tracker.extract.state import same_org
+from tracker.extract.state import Sentence, same_org
 
 __all__ = ["Article", "extract_article", "same_org"]
 
@@ -24,17 +24,33 @@ __all__ = ["Article", "extract_article", "same_org"]
 class Article(Describer, Families, Merger):
     """Extraction state and logic for one article."""
 
+    def _employer_slot(self, s: Sentence, name: str) -> bool:
+        """ "the company" later means the article's employer, never a product named in passing
+        ("the launches of ChatGPT and DALL·E"): only an organisation seen in an employer slot moves it."""
+        return _employer_mention(s, name, self.resolver.known_org(name) is not None)
+
     def process(self, text: str) -> None:
         s = self._prepare(text)
-        if re.search(r"\b(?:acqui(?:re|res|red|ring|sition|rer)|merger|buyout|takeover)\b", text, re.I):
+        if re.search(
+            r"\b(?:acqui(?:re|res|red|ring|sition|rer)|merger|buyout|takeover|(?:agreed|agreeing|agrees|deal) to buy)\b",
+            text,
+            re.I,
+        ):
             self.acquisition = True
         if not silenced(text):
             self._sentence_moves(s)
-        if s.org:
+        else:
+            self.pending_group = None
+        if s.org and self._employer_slot(s, s.org):
             self.context_org = s.org
         elif self.context_org is None:
             first = next((m for m in s.mentions if m.kind == "ORG"), None)
             self.context_org = first.name if first else None
+        opener = next((m for m in s.mentions if m.kind in ("PER", "PRON", "ORG")), None)
+        if opener is not None and opener.i <= 2 and opener.kind == "PER":
+            self.last_subject = s.names.get(opener.i, opener.name)
+        elif opener is None or opener.kind != "PRON" or opener.i > 2 or opener.plural:
+            self.last_subject = None  # a sentence led by someone or something else breaks the chain
         pers = [m for m in s.mentions if m.kind == "PER"]
         if pers:
             last = pers[-1]
@@ -45,6 +61,79 @@ class Article(Describer, Families, Merger):
                 grp = s.groups.get(m.i, [m])
                 if len(grp) > 1:
                     self.last_group = [s.names.get(g.i, g.name) for g in grp]
+
+
+# Words around an organisation that make it a plausible employer rather than a product or a topic.
+_EMPLOYER_BEFORE = frozenset(
+    [
+        "at",
+        "for",
+        "from",
+        "join",
+        "joins",
+        "joined",
+        "joining",
+        "left",
+        "leave",
+        "leaves",
+        "leaving",
+        "quit",
+        "quits",
+        "quitting",
+        "by",
+        "with",
+        "rival",
+        "startup",
+        "company",
+        "firm",
+        "lab",
+        "group",
+        "to",
+    ]
+)
+_EMPLOYER_AFTER = frozenset(
+    [
+        "said",
+        "says",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "will",
+        "would",
+        "announced",
+        "named",
+        "appointed",
+        "hired",
+        "confirmed",
+        "'s",
+        "’s",
+        ",",
+        "chief",
+        "co-founder",
+        "cofounder",
+        "founder",
+        "ceo",
+        "president",
+        "spokesperson",
+        "spokeswoman",
+        "spokesman",
+        "board",
+        "executive",
+    ]
+)
+
+
+def _employer_mention(s: Sentence, name: str, known: bool) -> bool:
+    for m in s.mentions:
+        if m.kind != "ORG" or m.name != name:
+            continue
+        prev = s.tokens[m.i - 1].low if m.i > 0 else ""
+        nxt = s.tokens[m.j].low if m.j < len(s.tokens) else ""
+        if known or m.i in s.attached or m.i == 0 or prev in _EMPLOYER_BEFORE or nxt in _EMPLOYER_AFTER:
+            return True
+    return False
 
 
 def extract_article(text: str, published: dt.date | None, title: str | None, resolver: Resolver) -> list[Move]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from tracker.extract.cues import hedge_factor
+from tracker.extract.dates import find_date
 from tracker.extract.model import Direction
-from tracker.extract.names import HONORIFICS, ORG_SUFFIX, Mention
+from tracker.extract.names import HONORIFICS, ORG_SUFFIX, Mention, Token
 from tracker.extract.patterns import (
     TRIGGERS,
     Raw,
@@ -54,7 +55,9 @@ _QUANTITIES = {
 }
 _STAYS_AT = re.compile(
     r"\band (?:will|would) (?:return to|remain|stay|continue)\b|"
-    r"\b(?:remain|stay)(?:s|ing)? (?:at|with) the company\b",
+    r"\b(?:remain|stay)(?:s|ing)? (?:at|with) the company\b|"
+    # "stepped down from the role to focus on her position as chair": keeps another title there
+    r"\bto (?:focus on|concentrate on|keep) (?:his|her|their) (?:role|position|post|duties) as\b",
     re.I,
 )
 _LEAVE_NOUN_BEFORE = {
@@ -79,6 +82,100 @@ _LEAVE_NOUN_BEFORE = {
 _SPEECH = {"said", "says", "told", "added", "wrote", "noted", "explained", "argued", "announced"}
 
 
+_PURPOSE_VERBS = frozenset(
+    {
+        "join",
+        "rejoin",
+        "start",
+        "found",
+        "co-found",
+        "cofound",
+        "launch",
+        "lead",
+        "run",
+        "head",
+        "become",
+        "pursue",
+        "focus",
+        "work",
+        "build",
+        "create",
+        "set",
+        "spend",
+        "take",
+        "help",
+        "return",
+    }
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "several": 0, "a pair of": 2}
+_PEOPLE_NOUNS = frozenset(
+    {
+        "bankers",
+        "engineers",
+        "researchers",
+        "executives",
+        "scientists",
+        "partners",
+        "leaders",
+        "employees",
+        "staffers",
+        "designers",
+        "managers",
+        "traders",
+        "lawyers",
+        "founders",
+        "co-founders",
+    }
+)
+
+
+def _group_count(toks: list[Token], k: int) -> int | None:
+    """A counted group of people starting at ``k`` ("two senior engineers"): its size, 0 if unstated."""
+    if k >= len(toks) or toks[k].low not in _COUNTS:
+        return None
+    for q in range(k + 1, min(len(toks), k + 6)):
+        if toks[q].low in _PEOPLE_NOUNS:
+            return _COUNTS[toks[k].low]
+        if toks[q].text in (",", ";") or (toks[q].text[:1].islower() and toks[q].low.endswith("ed")):
+            return None
+    return None
+
+
+def _unnamed_group(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """The verb at ``i`` has a counted group of unnamed people as subject: (size, where the group starts)."""
+    for k in range(i - 1, max(-1, i - 9), -1):
+        if toks[k].text in (",", ";"):
+            return None
+        count = _group_count(toks, k)
+        if count is not None:
+            return count, k
+    return None
+
+
+_LEAD_VERBS = frozenset({"lead", "run", "head", "oversee", "manage"})
+_DATE_WORD = re.compile(
+    r"(?:last|this|next|in|on|early|late|year|month|week|spring|summer|autumn|fall|winter|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|\d{1,4})$",
+    re.I,
+)
+_EXIT_FAMILIES = frozenset({"leave", "fire", "nominal_left", "poss_nominal", "own_nominal_from"})
+_TEMPORARY = frozenset({"brief", "briefly", "temporary", "temporarily", "short-lived"})
+
+
+def _reversed_exit(toks: list[Token], i: int) -> bool:
+    """ "the board's brief removal of X", "briefly ousting X": an exit that was undone or a pause."""
+    return any(toks[k].low in _TEMPORARY for k in range(max(0, i - 2), i))
+
+
+def _gerund_clause(toks: list[Token], k: int) -> bool:
+    """A subordinate clause ("before leaving", "after he joined") opens at ``k`` and carries its own date."""
+    if toks[k].low not in ("before", "after", "until") or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1].low
+    return (nxt.endswith("ing") and len(nxt) > 4) or nxt in ("he", "she", "they", "it", "we")
+
+
 class Families(ArticleState):
     """Turns the triggers of one sentence into raw moves."""
 
@@ -92,13 +189,17 @@ class Families(ArticleState):
         a = trig.i
         while a > 0 and toks[a - 1].text not in (",", ";", ":"):
             a -= 1
+            if _gerund_clause(toks, a):
+                break  # "... in 2023 before leaving again in 2024": the clause starts at "before"
         b = trig.j
-        while b < len(toks) and toks[b].text not in (",", ";"):
+        while b < len(toks) and toks[b].text not in (",", ";") and not _gerund_clause(toks, b):
             b += 1
         clause = s.text[toks[a].start : toks[b - 1].end] if b > a else s.text
         self.moves.append((raw, s.text, clause))
 
     def _sentence_moves(self, s: Sentence) -> None:
+        if self.pending_group is not None:
+            self._name_pending_group(s)
         triggers = find_triggers(s.text, s.tokens)
         s.triggers = triggers
         factor = hedge_factor(s.text)
@@ -110,12 +211,16 @@ class Families(ArticleState):
                 continue
             if trig.family not in ("adjective", "not_seek") and negated(s.tokens, trig.i):
                 continue
+            if trig.family in _EXIT_FAMILIES and _reversed_exit(s.tokens, trig.i):
+                continue
             for raw in getattr(self, "_t_" + trig.family)(s, trig):
                 raw.family = raw.family or trig.family
                 if any(
                     pm.person == raw.person and pm.direction == raw.direction and same_org(pm.org, raw.org)
                     for pm in produced
                 ):
+                    if find_date(s.text, self.published) is not None:
+                        self._emit(s, raw, trig, factor)  # the merge keeps whichever clause is dated
                     continue
                 produced.append(raw)
                 self._emit(s, raw, trig, factor)
@@ -175,6 +280,12 @@ class Families(ArticleState):
             )
         ):
             return []
+        if (
+            t.text == "leaving"
+            and toks[t.i - 1].text == ","
+            and any(tr.family in ("leave", "depart_for") and tr.i < t.i for tr in s.triggers)
+        ):
+            return []  # "will step down in August, leaving X as sole CEO": the consequence, not a second exit
         if t.text == "out as" and not (
             t.i > 0 and s.by_tok.get(t.i - 1) is not None and s.by_tok[t.i - 1].kind == "PER"
         ):
@@ -185,6 +296,16 @@ class Families(ArticleState):
         if subj is None and opener:
             subj = self._object(s, t.j, 30, ("PER",))
         if subj is None:
+            subj = self._included(s, t)
+        if subj is None:
+            group = _unnamed_group(toks, t.i)
+            if group is not None:
+                obj_org = self._org_after(s, j) if object_ok else None
+                org_np = next((m.name for m in s.mentions if m.kind == "ORG" and group[1] <= m.i < t.i), None) or (
+                    obj_org.name if obj_org is not None and obj_org.kind == "ORG" else None
+                )
+                if org_np:
+                    self.pending_group = (group[0], org_np, None)
             return []
         explicit = self._org_after(s, j) if object_ok else None
         if explicit is None and object_ok:
@@ -210,7 +331,16 @@ class Families(ArticleState):
             return []  # "rejoined X ... four years after she left": the history of the return
         rest = s.text[toks[t.j - 1].end :].split(",")[0] if t.j - 1 < len(toks) else ""
         stays_on = bool(_STAYS_AT.search(rest))
-        gerund_history = explicit is None and opener
+        # "joined X in 2019 before leaving in 2021": a later event told in order, not background
+        before = opener and toks[t.i - 1].low == "before"
+        # "worked with him at DeepMind before he left in 2019": the employer the clause just named
+        before = before or (
+            t.i >= 2
+            and toks[t.i - 2].low in ("before", "until")
+            and s.by_tok.get(t.i - 1) is not None
+            and s.by_tok[t.i - 1].kind == "PRON"
+        )
+        gerund_history = explicit is None and opener and not before
         dest: str | None = None
         if explicit is not None and explicit.j + 1 < len(toks) and toks[explicit.j].low == "for":
             dm = s.by_tok.get(explicit.j + 1)
@@ -260,6 +390,9 @@ class Families(ArticleState):
             else:
                 cands = (
                     role_org,
+                    self._joined_here(s, person) if before else None,
+                    # "led the team at OpenAI before leaving in 2020": the employer just named
+                    self._org_before(s, t.i, person) if before else None,
                     aff,
                     self._org_before(s, t.i, person),
                     s.org,
@@ -304,7 +437,110 @@ class Families(ArticleState):
             )
         return out
 
+    def _move_to_lead(self, s: Sentence, t: Trigger, persons: list[str]) -> list[Raw]:
+        """ "will move to lead Meta's Messenger unit": a new post, inside the company unless told otherwise."""
+        toks = s.tokens
+        om = self._org_after(s, t.j + 1)
+        if om is None or om.i > t.j + 3:
+            return []
+        internal = om.j < len(toks) and toks[om.j].low in ("'s", "’s")
+        org = om.name if om.kind == "ORG" else self._resolve(s, om)
+        if org is None:
+            return []
+        words: list[str] = []
+        for tk in toks[om.j + 1 : om.j + 4] if internal else []:
+            if not tk.text[:1].isalpha() or _DATE_WORD.match(tk.text):
+                break
+            words.append(tk.text)
+        unit = " ".join(words)
+        role = clean_role(f"head of {unit}") if unit else None
+        out = []
+        for person in persons:
+            elsewhere = self._affiliation(person)
+            direction: Direction = (
+                "role_changed" if internal and (elsewhere is None or same_org(elsewhere, org)) else "joined"
+            )
+            out.append(Raw(person, org, direction, role, None, BASE_CONFIDENCE["join"] * 0.9))
+        return out
+
+    def _name_pending_group(self, s: Sentence) -> None:
+        """The sentence after an unnamed group's move opens by naming the group: record the move for each."""
+        pending, self.pending_group = self.pending_group, None
+        if pending is None or not s.mentions or s.mentions[0].kind != "PER" or s.mentions[0].i != 0:
+            return
+        names = self._persons(s, s.mentions[0])
+        count, left, joined = pending
+        if len(names) < 2 or (count and len(names) != count):
+            return
+        for person in names:
+            if left:
+                self.moves.append(
+                    (Raw(person, left, "left", None, None, BASE_CONFIDENCE["leave"] * 0.9), s.text, s.text)
+                )
+            if joined:
+                raw = Raw(person, joined, "joined", None, None, BASE_CONFIDENCE["hire"] * 0.9, origin=left)
+                self.moves.append((raw, s.text, s.text))
+
+    def _relative_antecedent(self, s: Sentence, t: Trigger) -> Mention | None:
+        """ "The company, which he co-founded in 2011, ...": the organisation a dated relative clause is about."""
+        toks = s.tokens
+        if t.i < 4 or toks[t.i - 2].low not in ("which", "that") or toks[t.i - 3].text != ",":
+            return None
+        if not re.match(r"\s*in (?:19|20)\d\d\b", s.text[toks[t.j - 1].end :]):
+            return None
+        ante = s.by_tok.get(t.i - 4)
+        if ante is None or ante.kind not in ("ORG", "ORGREF") or ante.j != t.i - 3:
+            return None
+        name = ante.name if ante.kind == "ORG" else self._resolve(s, ante)
+        return Mention("ORG", ante.i, ante.j, ante.text, name) if name else None
+
+    def _included(self, s: Sentence, t: Trigger) -> Mention | None:
+        """ "Three researchers have left xAI, including Igor Babuschkin": the named members of an unnamed group."""
+        toks = s.tokens
+        for q in range(t.j, len(toks) - 1):
+            if toks[q].text == ";":
+                return None
+            if toks[q].low == "including" and toks[q - 1].text == ",":
+                pm = s.by_tok.get(q + 1)
+                return pm if pm is not None and pm.kind == "PER" and pm.i == q + 1 else None
+        return None
+
+    def _list_through_appositives(self, s: Sentence, k: int) -> list[str]:
+        """People listed after ``k`` past appositives: "X, a former executive, and Y, the CFO of Z"."""
+        toks = s.tokens
+        out: list[str] = []
+        q = k
+        while q < len(toks) and toks[q].text == ",":
+            e = q + 1
+            while e < len(toks) and toks[e].text not in (",", ";", "."):
+                e += 1
+            if e + 2 < len(toks) and toks[e].text == "," and toks[e + 1].low == "and":
+                nm = s.by_tok.get(e + 2)
+                if nm is not None and nm.kind == "PER" and nm.i == e + 2:
+                    out.append(s.names.get(nm.i, nm.name))
+                    q = nm.j
+                    continue
+            break
+        return out
+
+    def _joined_here(self, s: Sentence, person: str) -> str | None:
+        """The organisation this sentence already had the person join ("returned to X ... before leaving")."""
+        return next(
+            (
+                r.org
+                for r, sent, _c in reversed(self.moves)
+                if sent == s.text and r.person == person and r.direction == "joined"
+            ),
+            None,
+        )
+
     def _t_depart_for(self, s: Sentence, t: Trigger) -> list[Raw]:
+        toks = s.tokens
+        if t.text.lower().endswith(" to") and t.j < len(toks) and toks[t.j].low in _PURPOSE_VERBS:
+            # "has left to join Meta", "left to start Kite Labs": a purpose clause, its object is not the origin
+            nxt = self._org_after(s, t.j + 1)
+            new = nxt.name if nxt is not None and nxt.kind == "ORG" and nxt.i <= t.j + 4 else None
+            return self._t_leave(s, Trigger("leave", t.i, t.j - 1, t.text), object_ok=False, avoid=new)
         dest = self._org_after(s, t.j)
         left = self._t_leave(
             s,
@@ -325,7 +561,7 @@ class Families(ArticleState):
 
     def _t_join(self, s: Sentence, t: Trigger) -> list[Raw]:
         toks = s.tokens
-        subj = self._subject(s, t.i)
+        subj = self._subject(s, t.i) or self._included(s, t)
         if subj is None:
             return []
         persons = self._persons(s, subj)
@@ -336,6 +572,25 @@ class Families(ArticleState):
         team: str | None = None
         internal = False
         returning = t.text.startswith(("rejoin", "return", "is coming back"))
+        if t.text.startswith(("to work", "will work")) and all(self._joined_here(s, p) for p in persons):
+            return []  # "has hired X and Y to work on the company's health efforts": the same move
+        if (
+            returning
+            and j + 3 < len(toks)
+            and toks[j].low in ("his", "her", "their")
+            and toks[j + 1].low in ("role", "post", "position", "job", "previous", "former", "old")
+        ):
+            # "will return to his role as chief legal officer": back to an earlier title, same employer
+            q = next((x for x in range(j + 1, min(len(toks), j + 4)) if toks[x].low == "as"), None)
+            role_back = self._role_at(s, q + 1)[0] if q is not None else None
+            where = [self._affiliation(p) or s.org or self.context_org or self._any_org(s) for p in persons]
+            return [
+                Raw(p, o, "role_changed", role_back, None, BASE_CONFIDENCE["join"] * 0.9)
+                for p, o in zip(persons, where, strict=True)
+                if o
+            ]
+        if t.text.lower().startswith("mov") and j < len(toks) and toks[j].low in _LEAD_VERBS:
+            return self._move_to_lead(s, t, persons)
         exclude = () if returning else tuple(self._affiliation(p) for p in persons)
         predecessor: str | None = None
         if t.text.endswith(" as") or (j < len(toks) and toks[j].low == "as"):
@@ -353,6 +608,9 @@ class Families(ArticleState):
                     break
         elif j < len(toks) and toks[j].low == "from":
             om = self._org_after(s, j + 1)
+            if om is not None and om.kind == "ORGREF":
+                named = s.by_tok.get(om.j)  # "joins from the private equity firm Tang Media Partners"
+                om = named if named is not None and named.kind == "ORG" and named.i == om.j else om
             if om is None or om.kind != "ORG":
                 return []
             origin = om.name
@@ -369,6 +627,15 @@ class Families(ArticleState):
             if j < len(toks) and toks[j].low == "as":
                 role, role_org, _e2 = self._role_at(s, j + 1)
                 org = role_org or org
+        elif (
+            j + 1 < len(toks)
+            and toks[j].low in ("the", "its")
+            and toks[j + 1].low == "board"
+            and not (j + 2 < len(toks) and toks[j + 2].low in ("of", "'s", "’s"))
+        ):
+            # "joined the board in late 2023": the board of the organisation the person is known at
+            org = self._affiliation(persons[0]) if persons else None
+            org, role = org or s.org or self.context_org, "board member"
         elif j + 2 < len(toks) and toks[j].low == "the" and toks[j + 1].low == "board" and toks[j + 2].low == "of":
             om = self._org_after(s, j + 3)
             if om is None or om.kind != "ORG":
@@ -383,6 +650,11 @@ class Families(ArticleState):
             # "moved to the firm's European operations": a move inside the organisation
             internal = om.kind == "ORGREF" and om.j < len(toks) and toks[om.j].low in ("'s", "’s")
             org = om.name if om.kind == "ORG" else self._resolve(s, om, () if internal else exclude)
+            if org is None and om.kind == "ORGREF" and exclude:
+                # "Keele joined the startup last year from Databricks": a dated join of the current employer
+                tail = s.text[toks[om.j - 1].end :].split(",")[0]
+                if find_date(tail, self.published) is not None:
+                    org = self._resolve(s, om)
             team = self._team(s, om.i, om.j + 6)
             after = om.j
             if after < len(toks) and toks[after].low in ("'s", "’s"):
@@ -391,14 +663,25 @@ class Families(ArticleState):
                     after += 1
             if after < len(toks) and toks[after].low == "as":
                 role, _o, _e = self._role_at(s, after + 1)
+            while after < min(len(toks) - 1, om.j + 5) and _DATE_WORD.match(toks[after].text):
+                after += 1  # "joined OpenAI last year from Planet Labs"
             if after + 1 < len(toks) and toks[after].low == "from":
                 fm = s.by_tok.get(after + 1)
                 if fm is not None and fm.kind == "ORG" and not same_org(fm.name, org):
                     origin = fm.name  # "joins ACME from Honeywell"
         if org is None:
             return []
+        if origin is None and t.i >= 2 and toks[t.i - 1].low == "before":
+            # "spent 11 years at Meta before joining OpenAI": the place the earlier clause had them
+            for q in range(t.i - 2, 0, -1):
+                if toks[q].text in (",", ";"):
+                    break
+                bm = s.by_tok.get(q)
+                if bm is not None and bm.kind == "ORG" and bm.i == q and toks[q - 1].low == "at":
+                    origin = bm.name if not same_org(bm.name, org) else None
+                    break
         out = []
-        in_house = t.text.startswith(("take", "took", "starts", "start ", "assum"))
+        in_house = t.text.startswith(("take", "took", "starts", "start ", "assum", "will take", "to take"))
         if internal and t.text.startswith("mov"):
             return [Raw(p, org, "role_changed", role, team, BASE_CONFIDENCE["join"] * 0.9) for p in persons]
         if predecessor:
@@ -408,7 +691,13 @@ class Families(ArticleState):
                 Raw(
                     person,
                     org,
-                    self._direction(person, org, role, origin) if in_house else "joined",
+                    (
+                        "role_changed"
+                        if same_org(self._joined_here(s, person), org) and t.text.rstrip().endswith("over")
+                        else self._direction(person, org, role, origin)
+                    )
+                    if in_house
+                    else "joined",
                     role,
                     team,
                     BASE_CONFIDENCE["join"] * self._pronoun_penalty(subj),
@@ -505,6 +794,20 @@ class Families(ArticleState):
             named = self._object(s, obj.j, 2, ("PER",))
             obj = named or obj
         if obj is None:
+            # "Databricks has poached two senior engineers from Snowflake." and the next sentence names them
+            count = _group_count(toks, t.j)
+            if count is not None and not passive(toks, t.i):
+                src = next(
+                    (
+                        self._org_after(s, q + 1)
+                        for q in range(t.j, min(len(toks) - 1, t.j + 8))
+                        if toks[q].low == "from"
+                    ),
+                    None,
+                )
+                host = self._host(s, t.i)
+                if host:
+                    self.pending_group = (count, src.name if src is not None and src.kind == "ORG" else None, host)
             return []
         # "has frozen hiring, chief executive X told staff": a comma ends the verb's object
         # unless a list follows ("three researchers, including X"; "two executives: X")
@@ -514,6 +817,11 @@ class Families(ArticleState):
         # "would hire a new head of security after Paul Kim's departure": Kim is not the hire
         if (obj.j < len(toks) and toks[obj.j].low in ("'s", "’s")) or any(
             w in ("after", "before", "following", "since", "despite") for w in between
+        ):
+            return []
+        # "was hiring about 200 engineers in London and Silicon Valley": a spree; names after it are places
+        if any(w.isdigit() or w in ("dozens", "hundreds", "thousands") for w in between) and not any(
+            w in ("including", "among", ":", "namely") for w in between
         ):
             return []
         # "is hiring hundreds of engineers, chief executive X said": a spree, and X is the speaker
@@ -540,19 +848,20 @@ class Families(ArticleState):
         persons = self._persons(s, obj)
         grp = s.groups.get(obj.i, [obj]) if obj.kind == "PER" else [obj]
         k = grp[-1].j
-        # "two new board members: X, a former executive, and Y, the CFO of Z" - a list split by appositives
+        persons += self._list_through_appositives(s, k)
+        # "hired Priya Nair from Boston Dynamics and Felix Wu from the Toyota Research Institute"
+        own_origin: dict[str, str] = {}
         q = k
-        while q < len(toks) and toks[q].text == ",":
-            e = q + 1
-            while e < len(toks) and toks[e].text not in (",", ";", "."):
-                e += 1
-            if e + 2 < len(toks) and toks[e].text == "," and toks[e + 1].low == "and":
-                nm = s.by_tok.get(e + 2)
-                if nm is not None and nm.kind == "PER" and nm.i == e + 2:
-                    persons.append(s.names.get(nm.i, nm.name))
-                    q = nm.j
-                    continue
-            break
+        while q + 3 < len(toks) and toks[q].low == "from":
+            om = self._org_after(s, q + 1)
+            if om is None or om.kind != "ORG" or om.i > q + 2:
+                break
+            own_origin.setdefault(persons[-1], om.name)
+            nm = s.by_tok.get(om.j + 1) if om.j < len(toks) and toks[om.j].low == "and" else None
+            if nm is None or nm.kind != "PER" or nm.i != om.j + 1:
+                break
+            persons.append(s.names.get(nm.i, nm.name))
+            q = nm.j
         # "hired two leaders: X as chief medical officer and Y as chief nursing officer"
         if ":" in between or any(w in ("including", "among") for w in between):
             for q in range(k, min(len(toks) - 1, k + 12)):
@@ -598,6 +907,12 @@ class Families(ArticleState):
             # "named X as his successor": the title the predecessor is giving up
             prior = next((r for r, _a, _b in reversed(self.moves) if r.direction == "left" and r.role), None)
             role = prior.role if prior else None
+        if role is None and after_person[:3] in (["to", "the", "role"], ["to", "the", "post"], ["to", "the", "job"]):
+            # "appointed deputy general counsel X to the role on an interim basis": the title just vacated
+            prior = next((r for r, _a, _b in reversed(self.moves) if r.direction == "left" and r.role), None)
+            role = prior.role if prior else None
+        if role and "interim" in after_person + between and not re.search(r"\b(?:interim|acting)\b", role, re.I):
+            role = f"interim {role}"
         runs_unit = any(
             after_person[q] == "to" and after_person[q + 1] in ("run", "lead", "head", "oversee", "manage")
             for q in range(min(3, len(after_person) - 1))
@@ -607,6 +922,7 @@ class Families(ArticleState):
         internal = any(w in ("internal", "insider", "in-house") for w in between)
         out = []
         for person in persons:
+            origin = own_origin.get(person, origin)
             if promote or (internal and not origin):
                 direction = "role_changed"  # "named an internal candidate, X, as CFO"
             elif external:
@@ -633,9 +949,19 @@ class Families(ArticleState):
         word = t.text
         # "found" is usually the past of "find"; "to found a startup" is the verb we want
         infinitive = word == "found" and t.i > 0 and toks[t.i - 1].low in ("to", "helped", "help", "helps")
-        if word.startswith("found") and not word.startswith("founded") and not infinitive:
+        # "joined Rippling in 2020 after founding the startup Inkling" (but "a founding member of X")
+        gerund = (
+            word in ("founding", "co-founding", "cofounding")
+            and t.i > 0
+            and toks[t.i - 1].low in ("after", "before", "since", "following", "while", "by")
+            and t.j < len(toks)
+            and toks[t.j].low not in ("member", "members", "partner", "team", "engineer", "investor", "staff")
+        )
+        if word.startswith("found") and not word.startswith("founded") and not infinitive and not gerund:
             return []
-        strict = not re.match(r"(co-?)?found", word)
+        # "to help start Anthropic": helping to start something names a company, not a project
+        helped = t.i > 0 and toks[t.i - 1].low in ("help", "helped", "helps", "helping")
+        strict = not re.match(r"(co-?)?found", word) and not helped
         # "founded by X", "founded in 2021 by X"
         by_at = next(
             (q for q in range(t.j, min(len(toks), t.j + 4)) if toks[q].low == "by"),
@@ -662,8 +988,8 @@ class Families(ArticleState):
             if subj is None:
                 return []
             persons = self._persons(s, subj)
-            org_m = None
-            for k in range(t.j, min(len(toks), t.j + 12)):
+            org_m = self._relative_antecedent(s, t)
+            for k in range(t.j, min(len(toks), t.j + 12) if org_m is None else t.j):
                 m = s.by_tok.get(k)
                 if m is not None and m.i == k:
                     if m.kind == "ORG":
@@ -673,6 +999,15 @@ class Families(ArticleState):
                         break
                     if m.kind == "ORGREF" and k == t.j:
                         follow = s.by_tok.get(m.j)
+                        dated = re.match(
+                            r"\s*(?:in (?:19|20)\d\d|last year|earlier this year)\b", s.text[toks[m.j - 1].end :]
+                        )
+                        if dated and m.text.lower() in ("the company", "the startup", "the firm", "the lab"):
+                            # "Levy co-founded the company in 2024": a dated founding of the article's company
+                            org_m = Mention("ORG", m.i, m.j, m.text, self._resolve(s, m) or "")
+                            if org_m.name:
+                                break
+                            org_m = None
                         if follow is None or follow.kind != "ORG" or follow.i != m.j:
                             return []  # "co-founded the company": history, no name to record
                         # "co-founded the coding startup Refactor": the description names the company next
@@ -688,7 +1023,7 @@ class Families(ArticleState):
                 return []
             if strict and not (
                 company_context(toks, t.j, min(len(toks), org_m.j + 6))
-                or any(w.lower() in ORG_SUFFIX for w in org_m.name.split()[1:])
+                or any(w.lower().rstrip(".") in ORG_SUFFIX for w in f"{org_m.name} {org_m.text}".split()[1:])
             ):
                 return []
             if org_m.j < len(toks) and toks[org_m.j].low in ("'s", "’s"):
@@ -701,6 +1036,9 @@ class Families(ArticleState):
                     break
             if co is not None:
                 persons = persons + [p for p in self._persons(s, co) if p not in persons]
+                if co.kind == "PER":
+                    last = s.groups.get(co.i, [co])[-1]
+                    persons += [p for p in self._list_through_appositives(s, last.j) if p not in persons]
         role = "co-founder" if (len(persons) > 1 or "co" in word) else "founder"
         return [Raw(p, org, "founded", role, None, BASE_CONFIDENCE["found"]) for p in persons]
 
@@ -711,11 +1049,24 @@ class Families(ArticleState):
         role, org, _e = self._role_at(s, t.j)
         if "advis" in t.text or "consulting" in t.text:
             role = "adviser"
-        elif role is None and "new role" not in t.text:
+        elif role is None and not t.text.endswith((" role", " oversee", " lead", " run", " head")):
             return []
+        if org is None and t.j + 1 < len(s.tokens) and s.tokens[t.j].low in ("at", "with", "within"):
+            om = self._org_after(s, t.j + 1)  # "is taking on a broader role at the Claude maker"
+            if om is not None and om.i <= t.j + 2:
+                org = om.name if om.kind == "ORG" else self._resolve(s, om)
         out = []
         for person in self._persons(s, subj):
-            o = org or self._affiliation(person) or self._last_joined(person) or s.org or self.context_org
+            if t.text.endswith((" oversee", " lead", " run", " head")) and self._last_joined(person):
+                continue  # "hired X as COO. She will also oversee sales": part of the new job, not a change
+            o = (
+                org
+                or self._affiliation(person)
+                or self._last_joined(person)
+                or s.org
+                or self.context_org
+                or self._any_org(s)
+            )
             if o:
                 out.append(Raw(person, o, "role_changed", role, None, BASE_CONFIDENCE["role"]))
         return out
@@ -809,7 +1160,9 @@ class Families(ArticleState):
         if owner is None or owner.kind != "PER" or owner.j != t.i - 1:
             return []  # the regex guarantees "'s" right before the trigger
         person = s.names.get(owner.i, owner.name)
-        org = self._left_org(s, person, owner.i)
+        named = s.by_tok.get(t.j + 1) if t.j < len(s.tokens) and s.tokens[t.j].low == "from" else None
+        # "Sutskever's departure from OpenAI": the origin the sentence names beats anything remembered
+        org = named.name if named is not None and named.kind == "ORG" else self._left_org(s, person, owner.i)
         if not org:
             return []
         return [Raw(person, org, "left", self._title_for(person, org), None, BASE_CONFIDENCE["poss_nominal"])]
@@ -879,6 +1232,8 @@ class Families(ArticleState):
         if subj is None:
             return []
         role, org, _e = self._role_at(s, t.j)
+        if role is None and t.text.endswith("board"):
+            role = "board member"  # "will remain on the board"
         if not is_position(role):
             return []
         out = []
@@ -1022,6 +1377,19 @@ class Families(ArticleState):
             for p in self._persons(s, subj)
         ]
 
+    def _t_interim_lead(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "X, the unit's operating chief, will lead it on an interim basis": the post just vacated."""
+        subj = self._subject(s, t.i)
+        prior = next((r for r, _a, _b in reversed(self.moves) if r.direction == "left"), None)
+        if subj is None or prior is None:
+            return []
+        interim = "take over" not in t.text
+        role = (f"interim {prior.role}" if interim else prior.role) if prior.role else ("interim" if interim else None)
+        return [
+            Raw(p, prior.org, self._direction(p, prior.org, role), role, None, BASE_CONFIDENCE["join"] * 0.9)
+            for p in self._persons(s, subj)
+        ]
+
     def _t_not_seek(self, s: Sentence, t: Trigger) -> list[Raw]:
         """ "said he would not seek another term as chairman": the term ends, so does the job."""
         subj = self._subject(s, t.i)
@@ -1060,7 +1428,29 @@ class Families(ArticleState):
             if p != base.person
         ]
 
+    def _replaced_with(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "Samsung has replaced the head of its chip business, X, with Y": the organisation swaps people."""
+        toks = s.tokens
+        w = next((q for q in range(t.j, min(len(toks) - 1, t.j + 16)) if toks[q].low == "with"), None)
+        if w is None or self._subject(s, t.i) is not None:
+            return []
+        pred = self._object(s, t.j, w - t.j, ("PER",))
+        succ = self._object(s, w + 1, 3, ("PER",))
+        org = self._host(s, t.i)
+        if pred is None or succ is None or org is None:
+            return []
+        role, _e = title_phrase(toks, t.j)
+        role = role if is_position(role) else None
+        out = [Raw(p, org, "left", role, None, BASE_CONFIDENCE["succeed"]) for p in self._persons(s, pred)]
+        for p in self._persons(s, succ):
+            out.append(Raw(p, org, self._direction(p, org, role), role, None, BASE_CONFIDENCE["succeed"]))
+        return out
+
     def _t_succeed(self, s: Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
+        if t.text.lower().startswith("replac"):
+            swapped = self._replaced_with(s, t)
+            if swapped:
+                return swapped
         pred = self._object(s, t.j, 4, ("PER",))
         if pred is None:
             return []
@@ -1094,9 +1484,13 @@ class Families(ArticleState):
         leaves = any(
             mt.lastgroup and mt.lastgroup.startswith(("leave", "depart_for")) for mt in TRIGGERS.finditer(clause)
         )
-        becomes = re.search(r"\b(?:will|to|would) (?:become|be named|serve as)\s+(.*)$", clause or "")
+        becomes = re.search(
+            r"\b(?:will|to|would) (?:become|be named|serve as|(lead|run|head|oversee))\s+(.*)$", clause or ""
+        )
         if clause and becomes and not leaves:
-            new_role = clean_role(becomes.group(1).split(" and ")[0])
+            # "replaces X, who will lead product strategy at Cerebras": a new post, same employer
+            rest_role = re.sub(r"\s+(?:at|for|of)\s+[A-Z].*$", "", becomes.group(2).split(" and ")[0])
+            new_role = clean_role(f"head of {rest_role}" if becomes.group(1) else rest_role)
             out.append(Raw(pred_name, org, "role_changed", new_role, None, BASE_CONFIDENCE["succeed"] * 0.9))
         elif clause and STAYS_ON.search(clause) and not leaves:
             out.append(Raw(pred_name, org, "role_changed", None, None, BASE_CONFIDENCE["succeed"] * 0.9))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.dates import move_date
+from tracker.extract.dates import find_date, move_date
 from tracker.extract.model import Move
 from tracker.extract.patterns import (
     Raw,
@@ -26,6 +26,31 @@ def _fragment(sentence: str) -> bool:
     return not re.search(r"[.!?][\"”’')]*$", sentence.strip())
 
 
+def _link(r: Raw) -> str | None:
+    return r.destination if r.direction == "left" else r.origin
+
+
+def _counterpart(
+    merged: list[tuple[Raw, str, str]], raw: Raw, sent: str, same_sentence: bool, current: str | None
+) -> str | None:
+    """The other half of a move (the hire for a departure, the departure for a hire): one told in
+    the same sentence beats an earlier guess; otherwise the guess stands, else the only candidate
+    in the article that is not already the other half of a different move."""
+    wanted = ("joined", "founded") if raw.direction == "left" else ("left",)
+    cands = [
+        (r, s)
+        for r, s, _c in merged
+        if r.person == raw.person and r.direction in wanted and not same_org(r.org, raw.org)
+    ]
+    if same_sentence:
+        same = [r for r, s in cands if s == sent]
+        return same[0].org if same else current
+    if current is not None:
+        return current
+    free = [r for r, _s in cands if _link(r) is None or same_org(_link(r) or "", raw.org)]
+    return free[0].org if len(cands) == 1 and free else None
+
+
 class Merger(ArticleState):
     """Final pass over an article's raw moves."""
 
@@ -36,9 +61,17 @@ class Merger(ArticleState):
         for raw, sent, clause in raws:
             if raw.direction not in ("joined", "founded"):
                 continue
+            if raw.direction == "founded" and re.match(r"\s*(?:who|which|that)\b", clause, re.I):
+                continue  # "Taylor, who co-founded Sierra, joined the board": a founding told as background
+            if raw.direction == "founded" and re.search(
+                r"\b(?:after|since|following|before) (?:co-?)?founding\b", sent, re.I
+            ):
+                continue  # "joined Rippling in 2020 after founding Inkling": history, not a move away from Rippling
             info = self.info.get(raw.person)
             if board_seat(raw.role):
                 continue  # a board seat is held alongside a day job
+            if info is not None and info.title and board_seat(info.title):
+                continue  # "OpenAI board chair Bret Taylor": a board seat is held alongside other work
             if info is not None and info.on_leave:
                 continue  # on leave from the employer, not gone
             founder = (info is not None and info.title is not None and "founder" in info.title.lower()) or any(
@@ -105,6 +138,33 @@ class Merger(ArticleState):
                 and any(p == item[0].person and same_org(o, item[0].org) and sent == item[1] for p, o, sent in changed)
             )
         ]
+        # "is returning as chief executive ... stepped aside as CEO but remained executive chair", or a hire
+        # of someone who "has led the drugmaker's oncology research since 2020": a new title, not a join
+        # "SSI has named Daniel Levy its president. Levy co-founded the company in 2024": a founder is inside
+        remained = [
+            r
+            for r, _a, _b in raws
+            if (r.family == "remain" and r.direction == "role_changed") or r.direction == "founded"
+        ]
+        for raw, _a, _b in raws:
+            if raw.direction != "joined" or raw.origin or raw.implicit:
+                continue
+            info = self.info.get(raw.person)
+            appointed = raw.family in ("hire", "become", "nominal_join")
+            tenured = info is not None and info.tenured and appointed
+            # what the whole article says of the person, not just the sentences before the appointment
+            tenured = tenured or (appointed and self._direction(raw.person, raw.org, raw.role) == "role_changed")
+            gone = any(
+                r.person == raw.person and r.direction == "left" and same_org(r.org, raw.org) for r, _a, _b in raws
+            )
+            if tenured or (
+                not gone
+                and any(
+                    r.person == raw.person and same_org(r.org, raw.org) and (r.direction != "founded" or appointed)
+                    for r in remained
+                )
+            ):
+                raw.direction = "role_changed"
         merged: list[tuple[Raw, str, str]] = []
         for item in raws + extra:
             raw = item[0]
@@ -133,6 +193,13 @@ class Merger(ArticleState):
             if _fragment(hit[1]) and not _fragment(item[1]):
                 # a headline said it first; the article's sentence is the evidence (and carries the date)
                 merged[merged.index(hit)] = (old, item[1], item[2])
+            elif (
+                old.direction == raw.direction != "role_changed"
+                and find_date(hit[2], self.published) is None
+                and find_date(item[2], self.published)
+            ):
+                # "X launches Y after leaving OpenAI. X, who left the company in May, ...": the dated clause
+                merged[merged.index(hit)] = (old, hit[1], item[2])
             if raw.direction == "role_changed" and old.direction == "joined" and not old.origin:
                 old.direction = "role_changed"
             if len(org_norm(raw.org)) > len(org_norm(old.org)):
@@ -142,30 +209,14 @@ class Merger(ArticleState):
             old.origin = old.origin or raw.origin
             old.destination = old.destination or raw.destination
             old.confidence = max(old.confidence, raw.confidence)
-        # link a departure to the matching hire
-        for raw, _s, _c in merged:
-            if raw.direction == "left" and raw.destination is None:
-                dest = next(
-                    (
-                        r
-                        for r, _a, _b in merged
-                        if r.person == raw.person
-                        and r.direction in ("joined", "founded")
-                        and not same_org(r.org, raw.org)
-                    ),
-                    None,
-                )
-                raw.destination = dest.org if dest else None
-            if raw.direction in ("joined", "founded") and raw.origin is None:
-                orig = next(
-                    (
-                        r
-                        for r, _a, _b in merged
-                        if r.person == raw.person and r.direction == "left" and not same_org(r.org, raw.org)
-                    ),
-                    None,
-                )
-                raw.origin = orig.org if orig else None
+        # link a departure to the matching hire: the one told in the same sentence, else the only
+        # candidate in the article (a profile listing several past moves links nothing by guess)
+        for same_sentence in (True, False):  # links told in one sentence first, then lone candidates
+            for raw, sent, _c in merged:
+                if raw.direction == "left":
+                    raw.destination = _counterpart(merged, raw, sent, same_sentence, raw.destination)
+                elif raw.direction in ("joined", "founded"):
+                    raw.origin = _counterpart(merged, raw, sent, same_sentence, raw.origin)
         out: list[Move] = []
         for raw, sent, clause in merged:
             date, approx = move_date(clause, sent, self.published)

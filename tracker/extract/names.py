@@ -508,7 +508,21 @@ _CAP_TITLES = (
     "architect",
     "boss",
 }
-_MODIFIER_SLOT = {"a", "an", "the", "longtime", "long-time", "veteran", "former", "ex", "onetime", "seasoned"}
+_MODIFIER_SLOT = {
+    "a",
+    "an",
+    "the",
+    "longtime",
+    "long-time",
+    "veteran",
+    "former",
+    "ex",
+    "onetime",
+    "seasoned",
+    "senior",
+    "junior",
+    "top",
+}
 _NOT_NOUN = {
     "after",
     "before",
@@ -628,6 +642,32 @@ def _title_run_then_name(tokens: list[Token], j: int) -> bool:
     return seen_head and k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].low not in STOP_CAP
 
 
+_DEPARTMENTS = frozenset(
+    {
+        "engineering",
+        "marketing",
+        "sales",
+        "product",
+        "products",
+        "operations",
+        "finance",
+        "research",
+        "technology",
+        "design",
+        "communications",
+        "strategy",
+        "people",
+        "policy",
+        "security",
+        "growth",
+        "partnerships",
+        "infrastructure",
+        "safety",
+    }
+)
+_MONTH_ABBR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+
+
 def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = 0
@@ -636,6 +676,9 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         # "Chipmaker Kestrel Micro said": a capitalised common noun opening the sentence is not a name
         if i == 0 and tokens[0].low in ORG_REF_NOUNS and n > 1 and _is_cap(tokens[1].text):
             i = 1
+            continue
+        if tokens[i].low in _MONTH_ABBR and i + 1 < n and (tokens[i + 1].text == "." or tokens[i + 1].text.isdigit()):
+            i += 1  # "effective Dec. 1": a date, not a name
             continue
         if _is_cap(tokens[i].text):
             j = i + 1
@@ -675,6 +718,8 @@ class KnownPeople:
                 return name
             if len(parts) >= 2 and parts[-1] == nparts[-1] and parts[0] == nparts[0]:
                 return name
+            if 2 <= len(parts) < len(nparts) and nparts[-len(parts) :] == parts:
+                return name  # "Wolfe Herd" after "Whitney Wolfe Herd"
         return None
 
 
@@ -762,10 +807,20 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
         elif depth:
             inside.add(k)
     mentions = [m for m in mentions if m.i not in inside]
+    # "said on X", "in a post on LinkedIn": the medium of a statement is not an actor
+    mentions = [
+        m
+        for m in mentions
+        if not (m.kind == "ORG" and m.i >= 2 and tokens[m.i - 1].low == "on" and tokens[m.i - 2].low in _MEDIUM_BEFORE)
+    ]
     mentions.sort(key=lambda m: m.i)
     _promote_subject_orgs(tokens, mentions)
     return mentions
 
+
+_MEDIUM_BEFORE = frozenset(
+    {"said", "says", "wrote", "writes", "posted", "posts", "post", "tweeted", "announced", "announces", "statement"}
+)
 
 _HIRING_VERBS = {
     "hired",
@@ -810,7 +865,21 @@ def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
     if first.i > 4 or first.j >= len(tokens):
         return
     verb = tokens[first.j].low
-    later_its = any(m.kind == "ORGREF" and m.i > first.j and m.text.lower() == "its" for m in mentions)
+    if verb in ("has", "have", "had", "will", "would") and first.j + 1 < len(tokens):
+        verb = tokens[first.j + 1].low  # "Goldman Sachs has appointed X"
+    later_its = any(
+        m.kind == "ORGREF"
+        and m.i > first.j
+        and (
+            m.text.lower() == "its"
+            # "X said it had appointed Y": "it" as the subject of a hiring verb refers back to X
+            or (
+                m.text.lower() == "it"
+                and any(tokens[q].low in _HIRING_VERBS for q in range(m.j, min(len(tokens), m.j + 2)))
+            )
+        )
+        for m in mentions
+    )
     hires_person = verb in _HIRING_VERBS - {
         "has",
         "have",
@@ -835,6 +904,8 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
     if word.lower() in ORG_SUFFIX:
         return False
     prev = tokens[i - 1].low if i > 0 else ""
+    if prev == "of" and word.lower() in _DEPARTMENTS:
+        return False  # "Vice President of Engineering": a department inside a title
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if (
         prev in ("of", "for", "'s", "’s")

@@ -43,6 +43,7 @@ Family = Literal[
     "chair",
     "own_nominal_from",
     "not_seek",
+    "interim_lead",
 ]
 
 _T: list[tuple[Family, str]] = [
@@ -75,8 +76,10 @@ _T: list[tuple[Family, str]] = [
     ("founder_as", r"as (?:the |a )?(?:co-?)?founder of"),
     (
         "remain",
-        r"(?:remain|remains|stay|stays)(?: on)?(?: the board| at the company| with the company)?"
-        r"(?: as|(?= (?:executive |non-executive )?(?:chair|chairman|chairwoman|president|vice chair)\b))",
+        r"(?:remain|remains|remained|stay|stays|stayed)(?: on)?(?: the board| at the company| with the company)?"
+        r"(?: as|(?= (?:executive |non-executive )?(?:chair|chairman|chairwoman|president|vice chair)\b)|"
+        r"(?= (?:a|an) (?:director|board member|board director|adviser|advisor)\b))|"
+        r"(?:remain|remains|remained|stay|stays|stayed) on (?:the|its|the company's) board\b(?! as)",
     ),
     ("board", r"(?:new|incoming|reconstituted|revamped|overhauled)(?: \w+)? board (?:chaired|led|headed) by"),
     ("copula", r"(?:is|has been) (?:now )?(?=its |their |the [\w-]+(?:'s|’s) |\w+(?:'s|’s) )"),
@@ -93,9 +96,11 @@ _T: list[tuple[Family, str]] = [
     (
         "role",
         r"promoted to|elevated to|will add the title of|add(?:s|ed|ing)? the (?:title|role) of|"
-        r"takes? on the (?:additional )?(?:title|role) of|moves? into the role of|"
+        r"takes? on the (?:additional )?(?:title|role) of|(?:moves?|moved|moving) into the role of|"
         r"take on the (?:additional )?(?:title|role) of|"
-        r"move(?:s|d)? (?:in)?to a new role|moving (?:in)?to a new role|take(?:s|n)? (?:on )?a new role|"
+        r"(?:move(?:s|d)?|moving) (?:in)?to an? (?:new |different )?role|"
+        r"(?:take(?:s|n)?|taking|took) (?:on )?an? (?:new|broader|bigger|expanded|larger|wider) role|"
+        r"(?:will|would) (?:also|now) (?:oversee|lead|run|head)|"
         r"took (?:on )?a new role|shift(?:s|ed)? to a new role|"
         r"(?:transition|move|shift)(?:s|ed|ing)? (?:in)?to an? "
         r"(?:advisory|adviser|consulting|senior advisor) role",
@@ -107,8 +112,8 @@ _T: list[tuple[Family, str]] = [
     ),
     (
         "join",
-        r"started work as|start(?:s|ed)? work as|starts? as|takes? over as|took over as|taking over as|"
-        r"return(?:s|ed|ing)? (?:to|as)|lands? at|landed at|landing at|moves? to|moved to|moving to|"
+        r"started work as|start(?:s|ed)? work as|starts? as|(?:start(?:s|ed)?|starting) at|takes? over as|took over as|taking over as|"
+        r"return(?:s|ed|ing)? (?:(?:briefly|later|eventually|quietly|ultimately) )?(?:to|as)|lands? at|landed at|landing at|moves? to|moved to|moving to|"
         r"(?:re)?join(?:s|ed|ing)?|to work (?:on|at|for)|will work (?:on|at|for)|"
         r"signs? on (?:as|with)|signed on (?:as|with)|comes? aboard|came aboard|is coming back to|"
         r"takes? the helm (?:at|of)|took the helm (?:at|of)|taking the helm (?:at|of)|"
@@ -118,7 +123,8 @@ _T: list[tuple[Family, str]] = [
         r"(?:re)?surfac(?:e|es|ed|ing) at|turn(?:s|ed)? up at|end(?:s|ed)? up at|is (?:headed|heading) to|"
         r"now works (?:at|for)|is now (?:at|with)|has since joined|"
         r"takes? the reins (?:at|of)|took the reins (?:at|of)|taking the reins (?:at|of)|"
-        r"takes? over (?=the (?:division|unit|business|group|team|role|job|company)\b)|"
+        r"(?:takes?|will take|to take) over (?=the (?:division|unit|business|group|team|role|job|company|"
+        r"product organi[sz]ation|organi[sz]ation|department)\b)|"
         r"(?:is|are|was|were) (?:the|among the) (?:first|latest|newest|most recent) "
         r"(?:hires?|recruits?|additions?|employees?|arrivals?) (?:at|to)",
     ),
@@ -162,6 +168,16 @@ _T: list[tuple[Family, str]] = [
         r"step(?:s|ped|ping)? back from|stepping back from|(?:is|are) no longer (?:with|at)|out as",
     ),
 ]
+_T.append(
+    (
+        "interim_lead",
+        r"(?:lead|leads|run|runs|head|heads|oversee|oversees|manage|manages) "
+        r"(?:it|the (?:unit|division|company|business|group|team|department|organi[sz]ation)) "
+        r"(?:on an interim basis|in the interim|temporarily|for now)|"
+        # "X, who runs the Americas business, will take over.": the post just vacated
+        r"(?:will|to|would) take over(?=\s*(?:[.;]|$|from (?:him|her|them)\b))",
+    )
+)
 _T.append(("newrole", r"(?:new|incoming|next)(?= )"))
 _T.append(("lose", r"los(?:t|es|ing)"))
 _T.append(("not_seek", r"(?:not|n't) (?:to )?seek (?:another term|re-?election|a new term|reappointment)"))
@@ -279,6 +295,8 @@ class PersonInfo:
     insider: bool = False
     orgs_former: list[str] = field(default_factory=list)
     on_leave: bool = False
+    tenured: bool = False  # "who has led the drugmaker's oncology research since 2020": already inside
+    veteran_of: list[str] = field(default_factory=list)  # "Nvidia veteran X": long service, maybe ongoing
 
 
 @dataclass

@@ -85,7 +85,9 @@ def _split_paragraph(text: str) -> list[str]:
         if m.group(1).startswith(".") and word:
             w = word.group(1).lower().rstrip(".")
             # single initials ("J. Smith") and known abbreviations do not end sentences
-            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+            glued = word.start(1) > 0 and not before[word.start(1) - 1].isspace()
+            # an initial stands alone ("J. Smith"); a letter glued to a word ends it ("DALL·E. Murati")
+            if w in _ABBREV or (len(w) == 1 and w.isalpha() and not glued):
                 continue
         out.append(text[start : m.end(1)].strip())
         start = m.end()

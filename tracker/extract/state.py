@@ -288,6 +288,24 @@ class Sentence:
     loose: set[int] = field(default_factory=set)  # PER starts grouped across an appositive
 
 
+_SUBORDINATORS = frozenset({"after", "before", "when", "since", "because", "while", "once", "until", "though"})
+_GROUP_NOUNS = frozenset(
+    {"staff", "employees", "workers", "people", "others", "colleagues", "dozens", "hundreds", "many", "several"}
+)
+_AUX = frozenset({"has", "have", "had", "also", "will", "would", "reportedly", "recently", "later", "then", "all"})
+
+
+def _unnamed_subject(toks: list[Token], start: int, i: int) -> bool:
+    """The verb at ``i`` opens its own clause with a subject that names nobody."""
+    k = i - 1
+    while k >= start and toks[k].low in _AUX:
+        k -= 1
+    if k >= start and toks[k].low in _GROUP_NOUNS:
+        return True
+    sub = next((q for q in range(i - 1, start - 1, -1) if toks[q].low in _SUBORDINATORS), None)
+    return sub is not None and sub + 1 < i and not toks[sub + 1].low.endswith("ing")
+
+
 class ArticleState:
     """Extraction state for one article plus the helpers that find a verb's participants."""
 
@@ -299,8 +317,12 @@ class ArticleState:
         self.last_person: str | None = None
         self.last_group: list[str] = []
         self.context_org: str | None = None
+        self.last_subject: str | None = None  # the person opening the previous sentence as its subject
         self.org_names: list[str] = []
         self.moves: list[tuple[Raw, str, str]] = []
+        # "Two Goldman Sachs bankers have left ... . A and B, who ..., founded X": an unnamed group's move
+        # waiting for the next sentence to name its members: (count or 0, left org, joined org)
+        self.pending_group: tuple[int, str | None, str | None] | None = None
         self.acquisition = False
 
     def _mention_ending(self, s: Sentence, k: int) -> Mention | None:
@@ -322,6 +344,13 @@ class ArticleState:
         for x in reversed(cands):
             if x.i not in s.attached and not any(same_org(x.name, e) for e in exclude if e):
                 return x.name
+        # "the OpenAI co-founder ... who left the company": a relative clause about a person refers
+        # back to the organisation of their title, not to the article-level guess
+        for x in reversed(cands):
+            between = [t.low for t in s.tokens[x.j : m.i]]
+            inside = "who" in between and "," not in between[len(between) - between[::-1].index("who") :]
+            if inside and not any(same_org(x.name, e) for e in exclude if e):
+                return x.name
         if self.context_org and not any(same_org(self.context_org, e) for e in exclude if e):
             return self.context_org
         for x in reversed(cands):
@@ -342,6 +371,10 @@ class ArticleState:
                 return list(self.last_group)
             if before:
                 return [s.names.get(before[-1].i, before[-1].name)]
+            if self.last_subject and m.i <= 2 and not any(x.kind in ("PER", "ORG") for x in s.mentions if x.i < m.i):
+                # "Rahman will report to chief executive X. She replaces Y": a subject pronoun continues the
+                # previous sentence's subject, not the person last named in it
+                return [self.last_subject]
             return [self.last_person] if self.last_person else []
         return []
 
@@ -366,7 +399,11 @@ class ArticleState:
             cands = [
                 s.by_tok[k]
                 for k in range(seg_start, b)
-                if k in s.by_tok and s.by_tok[k].kind in ("PER", "PRON") and s.by_tok[k].i == k
+                if k in s.by_tok
+                and s.by_tok[k].kind in ("PER", "PRON")
+                and s.by_tok[k].i == k
+                # "since Ilya Sutskever's departure": a possessor is not the subject
+                and not (s.by_tok[k].j < len(toks) and toks[s.by_tok[k].j].low in ("'s", "’s"))
             ]
             first = toks[seg_start].low if seg_start < b else ""
             first_m = s.by_tok.get(seg_start)
@@ -383,6 +420,8 @@ class ArticleState:
             # name list between commas is the subject, not an appositive
             if cands and (own or not appositive):
                 return cands[-1]
+            if own and _unnamed_subject(toks, seg_start, i):
+                return None  # "weeks after most of its staff departed for X": the verb has its own subject
             own = False
             b = a
             if a < 0:
@@ -520,6 +559,8 @@ class ArticleState:
             return "joined"
         if info and info.org and not info.former and not same_org(info.org, org):
             return "joined"
+        if info and not origin and any(same_org(v, org) for v in info.veteran_of):
+            return "role_changed"  # "Nvidia veteran X has been named the company's first chief AI officer"
         low = (role or "").lower()
         if re.search(r"\b(interim|acting)\b", low):
             return "role_changed"
@@ -544,6 +585,12 @@ class ArticleState:
         for k in range(i - 1, -1, -1):
             m = s.by_tok.get(k)
             if m is not None and m.kind == "ORG" and m.i == k and s.attached.get(k, person) == person:
+                if (
+                    k > 0
+                    and s.tokens[k - 1].low == "from"
+                    and any(x.kind == "PER" and x.j <= k and s.names.get(x.i, x.name) != person for x in s.mentions)
+                ):
+                    continue  # "hired Lisa Wu from Qualcomm ..., succeeding X, who retired": Wu's origin
                 return m.name
         return None
 
