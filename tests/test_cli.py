@@ -128,3 +128,12 @@ def test_export_then_import_round_trip_via_cli(cli_env: str, tmp_path: Path, mon
     code, out = invoke("import", str(dump))
     assert code == 2 and "not empty" in out
     assert invoke("export", "--format", "xml")[0] == 2
+
+
+def test_database_from_a_newer_version_is_a_clear_schema_error(cli_env: str) -> None:
+    assert invoke("init")[0] == 0
+    engine = make_engine(cli_env)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    code, out = invoke("events")
+    assert code == 3 and "database schema" in out and "9999" in out

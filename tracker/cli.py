@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
+from alembic.util import CommandError as AlembicError
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -37,7 +38,7 @@ from tracker.audit.transfer import CSV_COLUMNS, ImportRefused, export_rows, impo
 from tracker.audit.verify import verify as verify_log
 from tracker.daemon import run_daemon
 from tracker.dates import DateError, floor, iso_utc, parse_partial_date
-from tracker.db import SchemaError, make_engine, migrate, read_session, transaction
+from tracker.db import make_engine, migrate, read_session, transaction
 from tracker.events import DIRECTIONS, ManualMoveRecorded
 from tracker.extract import extract, move_to_json
 from tracker.extract.batch import run_batch
@@ -93,12 +94,12 @@ def guarded(fn: Callable[P, R]) -> Callable[P, R]:
             fail(str(exc), ExitCode.USAGE)
         except DateError as exc:
             fail(str(exc), ExitCode.USAGE)
-        except SchemaError as exc:
-            fail(str(exc), ExitCode.DATABASE)
         except ConcurrencyError as exc:
             fail(str(exc), ExitCode.CONFLICT)
         except OperationalError as exc:
             fail(f"database error: {exc.orig or exc}", ExitCode.DATABASE)
+        except AlembicError as exc:  # e.g. a database migrated by a newer version of tracker
+            fail(f"database schema: {exc} (is this tracker older than the database?)", ExitCode.DATABASE)
 
     return wrapper
 

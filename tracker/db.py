@@ -28,10 +28,6 @@ ALEMBIC_DIR = ROOT / "alembic"
 _MIGRATION_LOCK = 7_250_001
 
 
-class SchemaError(Exception):
-    """The database schema is not the one this code expects."""
-
-
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
@@ -109,13 +105,3 @@ def migrate(engine: Engine) -> None:
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "heads")
-
-
-def check_schema(engine: Engine) -> None:
-    """Raise SchemaError unless the database is at the newest migration."""
-    current, heads = current_revisions(engine), schema_heads()
-    if current != heads:
-        have = ", ".join(sorted(current)) or "empty"
-        raise SchemaError(
-            f"database schema is {have}, this version needs {', '.join(sorted(heads))}: run `tracker init`"
-        )
