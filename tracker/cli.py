@@ -242,7 +242,8 @@ def events(
 @app.command()
 @guarded
 def verify(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Check the hash chain, positions and append-only triggers; exit 1 naming the first break."""
+    """Check the hash chain, positions, stream versions, upcasters and append-only triggers;
+    exit 1 naming the first break."""
     engine = state(ctx).engine
     head = EventStore(engine).head()
     with progress_bar() as bar:
@@ -341,6 +342,120 @@ def person(
     console.print(table)
 
 
+@app.command()
+@guarded
+def flows(
+    ctx: typer.Context,
+    from_org: Annotated[str | None, typer.Option("--from", help="Organisation they left.")] = None,
+    to_org: Annotated[str | None, typer.Option("--to", help="Organisation they later joined.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", callback=date_option, help="Only joins on or after this date.")
+    ] = None,
+    matrix: Annotated[bool, typer.Option("--matrix", help="Counts across the watched organisations.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Who left one organisation and later joined another (alumni flows), with dates."""
+    st = state(ctx)
+    run_projections(st.engine, st.settings)
+    if matrix:
+        orgs, counts = projection_queries.flow_matrix(
+            st.engine, st.settings, projection_queries.watched_orgs(st.settings), since
+        )
+        if as_json:
+            print_json(
+                {"orgs": orgs, "counts": [{"from": a, "to": b, "count": n} for (a, b), n in sorted(counts.items())]}
+            )
+            return
+        table = Table("from \\ to", *orgs, title="people who left (row) and later joined (column)")
+        for a in orgs:
+            table.add_row(a, *(str(counts.get((a, b), "")) if a != b else "·" for b in orgs))
+        console.print(table)
+        return
+    lines = projection_queries.flows(st.engine, st.settings, from_org=from_org, to_org=to_org, since=since)
+    if as_json:
+        print_json({"count": len({line.person_id for line in lines}), "flows": [line.to_json() for line in lines]})
+        return
+    title = f"{from_org or 'any'} → {to_org or 'any'}: {len({line.person_id for line in lines})} people"
+    table = Table("person", "from", "left", "to", "joined", title=title)
+    for line in lines:
+        table.add_row(line.person, line.from_org, line.left_on, line.to_org, line.joined_on)
+    console.print(table)
+
+
+@app.command()
+@guarded
+def retract(
+    ctx: typer.Context,
+    event_id: Annotated[str, typer.Argument(help="The move (or corroboration) event to retract.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why it is wrong (kept in the log).")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Mark a reported move as wrong: appends MoveRetracted; views drop the move, the log keeps it."""
+    st = state(ctx)
+    try:
+        event = corrections.retract(st.engine, event_id, reason, actor(), st.settings)
+    except corrections.CorrectionError as exc:
+        fail(str(exc), ExitCode.USAGE)
+    run_projections(st.engine, st.settings)
+    appended(event, as_json, f"retracted {event_id}")
+
+
+@app.command()
+@guarded
+def merge(
+    ctx: typer.Context,
+    kind: Annotated[str, typer.Argument(help="person | org")],
+    alias: Annotated[str, typer.Argument(help="The other name (becomes an alias).")],
+    canonical: Annotated[str, typer.Argument(help="The name to keep.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Declare two names one entity: appends EntityMerged; views re-resolve history too."""
+    st = state(ctx)
+    try:
+        event = corrections.merge(st.engine, kind, alias, canonical, actor())
+    except corrections.CorrectionError as exc:
+        fail(str(exc), ExitCode.USAGE)
+    run_projections(st.engine, st.settings)
+    appended(event, as_json, f"merged {kind} {alias!r} into {canonical!r}")
+
+
+@projections_app.command("rebuild")
+@guarded
+def projections_rebuild(
+    ctx: typer.Context,
+    to_position: Annotated[int | None, typer.Option("--to-position", min=0, help="Replay only up to here.")] = None,
+    scratch: Annotated[bool, typer.Option("--scratch", help="Rebuild into the scratch tables.")] = False,
+) -> None:
+    """Drop the projections and replay the event log from position 0."""
+    st = state(ctx)
+    columns = (TextColumn("replaying"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err_console, transient=False) as bar:
+        task = bar.add_task("replay", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        applied = rebuild_projections(
+            st.engine, st.settings, target="scratch" if scratch else "live", to_position=to_position, progress=progress
+        )
+    console.print(f"rebuilt projections from {applied} events")
+
+
+@projections_app.command("status")
+@guarded
+def projections_status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Checkpoint of the projections against the head of the log."""
+    st = state(ctx)
+    head = st.store.head()
+    with read_session(st.engine) as session:
+        position = checkpoint(session, LIVE)
+    out = {"checkpoint": position, "head": head.position if head else 0}
+    if as_json:
+        print_json(out)
+    else:
+        console.print(f"projections at position {out['checkpoint']}, log head at {out['head']}")
+
+
 # --- audit ---
 @app.command("export")
 @guarded
@@ -393,8 +508,9 @@ def replay(
     org: Annotated[list[str] | None, typer.Option("--org", help="Rosters to show (default: watched).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Rebuild every view from position 0 into scratch tables and compare with the live ones
-    (exit 1 on any difference); with --to-position/--as-of, show the rosters as then known."""
+    """Rebuild every view from position 0 into scratch tables and compare with the live ones.
+
+    Exit 1 on any difference. With --to-position or --as-of, show the rosters as then known."""
     st = state(ctx)
     if to_position is not None and as_of is not None:
         fail("choose one of --to-position and --as-of", ExitCode.USAGE)
@@ -693,117 +809,3 @@ def extract_cmd(
     for m in moves:
         table.add_row(m.person, m.direction, m.org, m.role or "", m.date or "", f"{m.confidence:.2f}", m.evidence)
     console.print(table)
-
-
-@app.command()
-@guarded
-def flows(
-    ctx: typer.Context,
-    from_org: Annotated[str | None, typer.Option("--from", help="Organisation they left.")] = None,
-    to_org: Annotated[str | None, typer.Option("--to", help="Organisation they later joined.")] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", callback=date_option, help="Only joins on or after this date.")
-    ] = None,
-    matrix: Annotated[bool, typer.Option("--matrix", help="Counts across the watched organisations.")] = False,
-    as_json: JsonOpt = False,
-) -> None:
-    """Who left one organisation and later joined another (alumni flows), with dates."""
-    st = state(ctx)
-    run_projections(st.engine, st.settings)
-    if matrix:
-        orgs, counts = projection_queries.flow_matrix(
-            st.engine, st.settings, projection_queries.watched_orgs(st.settings), since
-        )
-        if as_json:
-            print_json(
-                {"orgs": orgs, "counts": [{"from": a, "to": b, "count": n} for (a, b), n in sorted(counts.items())]}
-            )
-            return
-        table = Table("from \\ to", *orgs, title="people who left (row) and later joined (column)")
-        for a in orgs:
-            table.add_row(a, *(str(counts.get((a, b), "")) if a != b else "·" for b in orgs))
-        console.print(table)
-        return
-    lines = projection_queries.flows(st.engine, st.settings, from_org=from_org, to_org=to_org, since=since)
-    if as_json:
-        print_json({"count": len({line.person_id for line in lines}), "flows": [line.to_json() for line in lines]})
-        return
-    title = f"{from_org or 'any'} → {to_org or 'any'}: {len({line.person_id for line in lines})} people"
-    table = Table("person", "from", "left", "to", "joined", title=title)
-    for line in lines:
-        table.add_row(line.person, line.from_org, line.left_on, line.to_org, line.joined_on)
-    console.print(table)
-
-
-@app.command()
-@guarded
-def retract(
-    ctx: typer.Context,
-    event_id: Annotated[str, typer.Argument(help="The move (or corroboration) event to retract.")],
-    reason: Annotated[str, typer.Option("--reason", help="Why it is wrong (kept in the log).")],
-    as_json: JsonOpt = False,
-) -> None:
-    """Mark a reported move as wrong: appends MoveRetracted; views drop the move, the log keeps it."""
-    st = state(ctx)
-    try:
-        event = corrections.retract(st.engine, event_id, reason, actor(), st.settings)
-    except corrections.CorrectionError as exc:
-        fail(str(exc), ExitCode.USAGE)
-    run_projections(st.engine, st.settings)
-    appended(event, as_json, f"retracted {event_id}")
-
-
-@app.command()
-@guarded
-def merge(
-    ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(help="person | org")],
-    alias: Annotated[str, typer.Argument(help="The other name (becomes an alias).")],
-    canonical: Annotated[str, typer.Argument(help="The name to keep.")],
-    as_json: JsonOpt = False,
-) -> None:
-    """Declare two names one entity: appends EntityMerged; views re-resolve history too."""
-    st = state(ctx)
-    try:
-        event = corrections.merge(st.engine, kind, alias, canonical, actor())
-    except corrections.CorrectionError as exc:
-        fail(str(exc), ExitCode.USAGE)
-    run_projections(st.engine, st.settings)
-    appended(event, as_json, f"merged {kind} {alias!r} into {canonical!r}")
-
-
-@projections_app.command("rebuild")
-@guarded
-def projections_rebuild(
-    ctx: typer.Context,
-    to_position: Annotated[int | None, typer.Option("--to-position", min=0, help="Replay only up to here.")] = None,
-    scratch: Annotated[bool, typer.Option("--scratch", help="Rebuild into the scratch tables.")] = False,
-) -> None:
-    """Drop the projections and replay the event log from position 0."""
-    st = state(ctx)
-    columns = (TextColumn("replaying"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err_console, transient=False) as bar:
-        task = bar.add_task("replay", total=None)
-
-        def progress(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        applied = rebuild_projections(
-            st.engine, st.settings, target="scratch" if scratch else "live", to_position=to_position, progress=progress
-        )
-    console.print(f"rebuilt projections from {applied} events")
-
-
-@projections_app.command("status")
-@guarded
-def projections_status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Checkpoint of the projections against the head of the log."""
-    st = state(ctx)
-    head = st.store.head()
-    with read_session(st.engine) as session:
-        position = checkpoint(session, LIVE)
-    out = {"checkpoint": position, "head": head.position if head else 0}
-    if as_json:
-        print_json(out)
-    else:
-        console.print(f"projections at position {out['checkpoint']}, log head at {out['head']}")
