@@ -242,8 +242,9 @@ def events(
 @app.command()
 @guarded
 def verify(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Check the hash chain, positions, stream versions, upcasters and append-only triggers;
-    exit 1 naming the first break."""
+    """Check the hash chain, positions, stream versions, upcasters and append-only triggers.
+
+    Exit 1 naming the first bad position."""
     engine = state(ctx).engine
     head = EventStore(engine).head()
     with progress_bar() as bar:
