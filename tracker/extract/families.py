@@ -307,8 +307,11 @@ class Families(ArticleState):
                 if org_np:
                     self.pending_group = (group[0], org_np, None)
             return []
-        explicit = self._org_after(s, j) if object_ok else None
-        if explicit is None and object_ok:
+        # "was leaving to start a venture firm, X": an infinitive purpose clause names the next move,
+        # never the organisation being left
+        infinitive = j + 1 < len(toks) and toks[j].low == "to" and toks[j + 1].text.islower()
+        explicit = self._org_after(s, j) if object_ok and not infinitive else None
+        if explicit is None and object_ok and not infinitive:
             # "after leaving the same job at Vantage Care"
             for q in range(j, min(len(toks), j + 6)):
                 if toks[q].text in (",", ";"):
@@ -401,7 +404,11 @@ class Families(ArticleState):
                     # someone else ("Chris Wong, the president of Aster Foods, ... when Mary Lee retires")
                     next((m.name for m in s.mentions if m.kind == "ORG" and m.j <= t.i), None),
                 )
-                org = next((c for c in cands if c and not same_org(c, avoid)), None)
+                ahead = [m.name for m in s.mentions if m.kind == "ORG" and m.i >= j] if infinitive else []
+                org = next(
+                    (c for c in cands if c and not same_org(c, avoid) and not any(same_org(c, a) for a in ahead)),
+                    None,
+                )
             if org is None:
                 continue
             info = self.info.get(person)

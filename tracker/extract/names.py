@@ -68,6 +68,8 @@ STOP_CAP = {
     "chief",
     "senior",
     "meanwhile",
+    "among",
+    "amongst",
     "earlier",
     "later",
     "last",

@@ -1,0 +1,21 @@
+"""Classes found on blind sets 31-32; one general rule each, tested on new sentences."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import triples
+
+CASES = [
+    # a sentence-initial "Among them is X" is no organisation; "leaving to start Y" leaves the
+    # article's company, never the one being started
+    (
+        "Three senior engineers have quit Vortexa in the past month. Among them is Igor Babic, a co-founder, "
+        "who said he was leaving to start a venture firm, Babic Ventures.",
+        {("Igor Babic", "left", "Vortexa"), ("Igor Babic", "founded", "Babic Ventures")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_round3_class(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text) == expected
