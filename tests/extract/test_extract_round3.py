@@ -13,6 +13,11 @@ CASES = [
         "who said he was leaving to start a venture firm, Babic Ventures.",
         {("Igor Babic", "left", "Vortexa"), ("Igor Babic", "founded", "Babic Ventures")},
     ),
+    # a product before the title ("Photoshop designer") gives way to the origin the sentence states
+    (
+        "Vantor has hired Photoshop designer Kim Alder from Adobe.",
+        {("Kim Alder", "joined", "Vantor"), ("Kim Alder", "left", "Adobe")},
+    ),
 ]
 
 

@@ -80,6 +80,10 @@ class Merger(ArticleState):
             )
             if self.acquisition and founder:
                 continue  # a founder joining the buyer of their company has not left it
+            if any(
+                r.person == raw.person and r.direction == "left" and not r.implicit and st == sent for r, st, _c in raws
+            ):
+                continue  # "poached Gemini researcher X from Google DeepMind": the sentence says whom X left
             if info and info.org and not same_org(info.org, raw.org):
                 extra.append(
                     (
