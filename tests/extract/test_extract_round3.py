@@ -18,6 +18,13 @@ CASES = [
         "Vantor has hired Photoshop designer Kim Alder from Adobe.",
         {("Kim Alder", "joined", "Vantor"), ("Kim Alder", "left", "Adobe")},
     ),
+    # a regional adjective in a title ("head of Asian equities") is no organisation, and a successor
+    # who already holds a post with no other employer named is an insider
+    (
+        "Halden Bank said that Emma Whitfield will retire. She will be replaced by Raj Mehta, currently "
+        "head of Asian equities.",
+        {("Emma Whitfield", "left", "Halden Bank"), ("Raj Mehta", "role_changed", "Halden Bank")},
+    ),
 ]
 
 

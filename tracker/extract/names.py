@@ -767,6 +767,8 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
             continue
         if j - i == 1 and not _standalone(tokens, i, resolver, people):
             continue
+        if j - i == 1 and tokens[i].low in _DEMONYMS and j < len(tokens) and tokens[j].text[:1].islower():
+            continue  # "head of Asian equities", "the European business": an adjective, not an organisation
         mentions.append(_classify(tokens, i, j, resolver, people))
     for k, tok in enumerate(tokens):
         if k in taken:
@@ -819,6 +821,48 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
     _promote_subject_orgs(tokens, mentions)
     return mentions
 
+
+_DEMONYMS = frozenset(
+    {
+        "african",
+        "american",
+        "asian",
+        "australian",
+        "brazilian",
+        "british",
+        "canadian",
+        "chinese",
+        "dutch",
+        "european",
+        "french",
+        "german",
+        "global",
+        "indian",
+        "irish",
+        "italian",
+        "japanese",
+        "korean",
+        "latin",
+        "mexican",
+        "nordic",
+        "russian",
+        "scandinavian",
+        "spanish",
+        "swiss",
+        "arab",
+        "gulf",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "international",
+        "domestic",
+        "pacific",
+        "atlantic",
+        "emea",
+        "apac",
+    }
+)
 
 _MEDIUM_BEFORE = frozenset(
     {"said", "says", "wrote", "writes", "posted", "posts", "post", "tweeted", "announced", "announces", "statement"}
