@@ -25,6 +25,12 @@ CASES = [
         "head of Asian equities.",
         {("Emma Whitfield", "left", "Halden Bank"), ("Raj Mehta", "role_changed", "Halden Bank")},
     ),
+    # an interim post made permanent is a new title inside, not a hire
+    (
+        "Vell Aerospace on Monday named Tom Reyes chief executive of its space unit, making permanent a role "
+        "he had held on an interim basis since May.",
+        {("Tom Reyes", "role_changed", "Vell Aerospace")},
+    ),
 ]
 
 

@@ -206,7 +206,11 @@ STAYS_ON = re.compile(r"\b(?:will|to|would) (?:focus on|remain|stay|continue|tak
 
 SERVED_HERE = re.compile(
     r"\b(?:after serving|having served|who has served|after (?:\w+ )?years) as "
-    r"(?:its|the company's|the firm's|the bank's|the group's)\b",
+    r"(?:its|the company's|the firm's|the bank's|the group's)\b|"
+    # "making permanent a role he had held on an interim basis", "dropping the interim tag": the
+    # appointee already holds the post
+    r"\b(?:held|holding|holds|filled|filling) (?:\w+ ){0,3}on an? (?:interim|acting|temporary) basis\b|"
+    r"\bmaking (?:\w+ ){0,5}permanent\b|\b(?:dropping|removing|drops|removes) the (?:interim|acting) (?:tag|title|label)\b",
     re.I,
 )
 
