@@ -31,6 +31,16 @@ CASES = [
         "he had held on an interim basis since May.",
         {("Tom Reyes", "role_changed", "Vell Aerospace")},
     ),
+    # "returning to the telecoms group": a return goes back to the employer the article says was left
+    (
+        "Quinn returns to Nortel\nTara Quinn, who left Nortel in 2020 to start Quinn Advisory, is returning to the "
+        "telecoms group as chief strategy officer.",
+        {
+            ("Tara Quinn", "left", "Nortel"),
+            ("Tara Quinn", "founded", "Quinn Advisory"),
+            ("Tara Quinn", "joined", "Nortel"),
+        },
+    ),
 ]
 
 

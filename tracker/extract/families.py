@@ -657,6 +657,14 @@ class Families(ArticleState):
             # "moved to the firm's European operations": a move inside the organisation
             internal = om.kind == "ORGREF" and om.j < len(toks) and toks[om.j].low in ("'s", "’s")
             org = om.name if om.kind == "ORG" else self._resolve(s, om, () if internal else exclude)
+            if returning and om.kind == "ORGREF" and not internal and persons:
+                # "who founded X after leaving Google, are rejoining the search giant": a return goes
+                # back to the employer the article says they left
+                back = next(
+                    (r.org for r, _s, _c in reversed(self.moves) if r.person == persons[0] and r.direction == "left"),
+                    None,
+                )
+                org = back or org
             if org is None and om.kind == "ORGREF" and exclude:
                 # "Keele joined the startup last year from Databricks": a dated join of the current employer
                 tail = s.text[toks[om.j - 1].end :].split(",")[0]
