@@ -33,11 +33,11 @@ CASES = [
     ),
     # "returning to the telecoms group": a return goes back to the employer the article says was left
     (
-        "Quinn returns to Nortel\nTara Quinn, who left Nortel in 2020 to start Quinn Advisory, is returning to the "
+        "Quinn returns to Nortel\nTara Quinn, who left Nortel in 2020 to start Harbor Analytics, is returning to the "
         "telecoms group as chief strategy officer.",
         {
             ("Tara Quinn", "left", "Nortel"),
-            ("Tara Quinn", "founded", "Quinn Advisory"),
+            ("Tara Quinn", "founded", "Harbor Analytics"),
             ("Tara Quinn", "joined", "Nortel"),
         },
     ),
@@ -47,3 +47,14 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_round3_class(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(text) == expected
+
+
+def test_short_article_headline_line_ends_before_the_first_sentence() -> None:
+    # every line is short, but each after the headline ends a sentence: the text is paragraph-per-line
+    text = "Vance returns to Nortel\nTara Quinn, who left Nortel in 2020, is returning to the telecoms group."
+    assert triples(text) == {("Tara Quinn", "left", "Nortel"), ("Tara Quinn", "joined", "Nortel")}
+
+
+def test_hard_wrapped_text_still_reads_across_line_breaks() -> None:
+    text = "Nortel said on Monday that it had hired Tara\nQuinn as chief strategy officer, effective\nimmediately."
+    assert triples(text) == {("Tara Quinn", "joined", "Nortel")}
