@@ -41,6 +41,13 @@ CASES = [
             ("Tara Quinn", "joined", "Nortel"),
         },
     ),
+    # "and become" after a prepositional object shares the first subject; "the X company's" is the
+    # subject's own employer
+    (
+        "Corva chief executive Lee Park will hand over day-to-day control to Halden executive Ana Cruz and "
+        "become the logistics company's executive chair.",
+        {("Lee Park", "role_changed", "Corva")},
+    ),
 ]
 
 

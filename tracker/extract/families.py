@@ -736,9 +736,13 @@ class Families(ArticleState):
             role, org, _e = self._role_at(s, k + 1)
         if not is_position(role):
             return []
+        # "become the robotaxi company's executive chair": a company named only by description is the
+        # subject's own employer when one is known
+        described = any(m.kind == "ORGREF" and t.j <= m.i < t.j + 3 for m in s.mentions)
         out = []
         for person in persons:
-            org = org or s.org or self._affiliation(person) or self.context_org or self._any_org(s)
+            own = self._affiliation(person) if described else None
+            org = own or org or s.org or self._affiliation(person) or self.context_org or self._any_org(s)
             if org is None:
                 continue
             direction: Direction = self._direction(person, org, role)

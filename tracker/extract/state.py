@@ -393,6 +393,12 @@ class ArticleState:
             prev = [t for t in s.triggers if t.j <= k and t.family not in ("hire", "fire", "newrole", "adjective")]
             if prev:
                 return self._subject(s, prev[-1].i)
+            # "X will hand over control to Amazon executive Y and become chair": with no trigger before,
+            # a person after a preposition is an object; the clause's first person is the subject
+            pers = [m for m in s.mentions if m.kind == "PER" and m.j <= k]
+            if len(pers) >= 2 and self._prep_object(s, pers[-1]) and not self._prep_object(s, pers[0]):
+                if not any(toks[q].text in (";", ":") for q in range(pers[0].j, k)):
+                    return pers[0]
         b = i
         own = True
         while b > 0:
@@ -431,6 +437,19 @@ class ArticleState:
             if a < 0:
                 break
         return None
+
+    def _prep_object(self, s: Sentence, m: Mention) -> bool:
+        """Whether a name (with its pre-modifying titles and employer) follows a preposition."""
+        toks = s.tokens
+        q = m.i - 1
+        while q >= 0 and (
+            toks[q].low in TITLE_HEADS
+            or toks[q].low in TITLE_MODIFIERS
+            or toks[q].low in ("the", "a", "an", "its", "his", "her", "their")
+            or (q in s.by_tok and s.by_tok[q].kind in ("ORG", "ORGREF"))
+        ):
+            q -= 1
+        return q >= 0 and toks[q].low in ("to", "from", "with", "by", "for", "of", "than")
 
     def _object(self, s: Sentence, j: int, limit: int = 12, kinds: tuple[str, ...] = ("PER", "PRON")) -> Mention | None:
         for k in range(j, min(len(s.tokens), j + limit)):
