@@ -396,9 +396,13 @@ class ArticleState:
             # "X will hand over control to Amazon executive Y and become chair": with no trigger before,
             # a person after a preposition is an object; the clause's first person is the subject
             pers = [m for m in s.mentions if m.kind == "PER" and m.j <= k]
-            if len(pers) >= 2 and self._prep_object(s, pers[-1]) and not self._prep_object(s, pers[0]):
-                if not any(toks[q].text in (";", ":") for q in range(pers[0].j, k)):
-                    return pers[0]
+            if (
+                len(pers) >= 2
+                and self._prep_object(s, pers[-1])
+                and not self._prep_object(s, pers[0])
+                and not any(toks[q].text in (";", ":") for q in range(pers[0].j, k))
+            ):
+                return pers[0]
         b = i
         own = True
         while b > 0:
