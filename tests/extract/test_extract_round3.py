@@ -48,6 +48,11 @@ CASES = [
         "become the logistics company's executive chair.",
         {("Lee Park", "role_changed", "Corva")},
     ),
+    # "head of its U.S. business" is an insider's title, not an employer called "U.S"
+    (
+        "Corra Retail said that Ana Lima, head of its U.S. business, would succeed Tom Hale as chief executive.",
+        {("Ana Lima", "role_changed", "Corra Retail"), ("Tom Hale", "left", "Corra Retail")},
+    ),
 ]
 
 

@@ -767,7 +767,8 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
             continue
         if j - i == 1 and not _standalone(tokens, i, resolver, people):
             continue
-        if j - i == 1 and tokens[i].low in _DEMONYMS and j < len(tokens) and tokens[j].text[:1].islower():
+        after = j + 1 if j < len(tokens) and tokens[j].text == "." else j  # "U.S. business"
+        if j - i == 1 and tokens[i].low in _DEMONYMS and after < len(tokens) and tokens[after].text[:1].islower():
             continue  # "head of Asian equities", "the European business": an adjective, not an organisation
         mentions.append(_classify(tokens, i, j, resolver, people))
     for k, tok in enumerate(tokens):
@@ -824,6 +825,13 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
 
 _DEMONYMS = frozenset(
     {
+        "u.s",
+        "u.s.",
+        "u.k",
+        "u.k.",
+        "us",
+        "uk",
+        "eu",
         "african",
         "american",
         "asian",
