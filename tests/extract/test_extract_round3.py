@@ -53,6 +53,15 @@ CASES = [
         "Corra Retail said that Ana Lima, head of its U.S. business, would succeed Tom Hale as chief executive.",
         {("Ana Lima", "role_changed", "Corra Retail"), ("Tom Hale", "left", "Corra Retail")},
     ),
+    # a later sentence saying the appointee "has led the company's X since 2019" shows an insider
+    (
+        "Brook Foods has named Ana Lima its chief executive. She has run the company's European arm since 2021.",
+        {("Ana Lima", "role_changed", "Brook Foods")},
+    ),
+    (
+        "Brook Foods has named Ana Lima its chief executive. Lima has run Tesco's European arm since 2021.",
+        {("Ana Lima", "joined", "Brook Foods")},
+    ),
 ]
 
 

@@ -40,6 +40,14 @@ def _org_shaped(word: str) -> bool:
     return any(c.isupper() for c in word[1:]) or "." in word or "&" in word or any(c.isdigit() for c in word)
 
 
+_TENURE_HERE = re.compile(
+    r"\b(?:has|have) (?:led|run|headed|overseen|managed|been (?:at|with)|worked (?:at|for)) "
+    r"(?:its|the (?:[a-z-]+ )?(?:"
+    + "|".join(sorted(n for n in ORG_REF_NOUNS if n.isalpha()))
+    + r")(?:'s|’s)?)\b[^,;]*\b(?:since|for (?:the (?:past|last) )?\w+ (?:years|decades))\b",
+)
+
+
 class Describer(ArticleState):
     """Per-sentence preparation: mentions, groups of people, descriptions."""
 
@@ -105,6 +113,13 @@ class Describer(ArticleState):
             if first is not None:
                 for person in self._persons(s, first):
                     self.info.setdefault(person, PersonInfo()).insider = True
+        first = next((m for m in s.mentions if m.kind in ("PER", "PRON")), None)
+        if first is not None and first.i <= 1 and _TENURE_HERE.search(s.text):
+            # "Haddad has led the company's clinical programme since 2019": already inside, in its own sentence
+            for person in self._persons(s, first):
+                pinfo = self.info.setdefault(person, PersonInfo())
+                pinfo.insider = True
+                pinfo.tenured = True
         cue = re.search(
             r"\b(?:is|are) currently\b|\bcurrently (?:is|serves|works)\b|"
             # "brings 20 years of experience, most recently serving as VP of engineering at Symbotic"
