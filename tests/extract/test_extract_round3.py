@@ -62,6 +62,12 @@ CASES = [
         "Brook Foods has named Ana Lima its chief executive. Lima has run Tesco's European arm since 2021.",
         {("Ana Lima", "joined", "Brook Foods")},
     ),
+    # an acronym of an organisation the article spelled out is that organisation
+    (
+        "Lambda has appointed Carla Moreno as its chief revenue officer.\nMoreno spent 11 years at Amazon Web "
+        "Services, where she ran sales.\nShe left AWS in October.",
+        {("Carla Moreno", "joined", "Lambda"), ("Carla Moreno", "left", "Amazon Web Services")},
+    ),
 ]
 
 

@@ -56,6 +56,8 @@ class Merger(ArticleState):
 
     def results(self) -> list[Move]:
         raws = list(self.moves)
+        for raw, _s, _c in raws:
+            raw.org = self.spelled_out(raw.org)
         # a known employer the person is leaving behind when joining or founding elsewhere
         extra: list[tuple[Raw, str, str]] = []
         for raw, sent, clause in raws:

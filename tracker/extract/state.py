@@ -642,9 +642,18 @@ class ArticleState:
             return None
         return info.title if (info.org is None or same_org(info.org, org)) else None
 
+    def spelled_out(self, name: str) -> str:
+        """ "AWS" after "Amazon Web Services": an acronym of a name the article spelled out."""
+        if 2 <= len(name) <= 6 and name.isalpha() and name.isupper():
+            for full in self.org_names:
+                words = [w for w in full.split() if w.lower() not in ("of", "and", "&", "the", "for")]
+                if len(words) == len(name) and "".join(w[0] for w in words) == name:
+                    return full
+        return name
+
     def _display_org(self, name: str) -> str:
         """Prefer the fullest form the article used ("Scale" -> "Scale AI"), then the configured name."""
-        best = name
+        best = self.spelled_out(name)
         for full in self.org_names:
             if full.startswith(best + " ") and all(w.lower() in ORG_SUFFIX for w in full[len(best) :].split()):
                 best = full
