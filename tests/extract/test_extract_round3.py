@@ -68,6 +68,12 @@ CASES = [
         "Services, where she ran sales.\nShe left AWS in October.",
         {("Carla Moreno", "joined", "Lambda"), ("Carla Moreno", "left", "Amazon Web Services")},
     ),
+    # "replaced on Sept. 1 by X": a dated phrase between the verb and "by"
+    (
+        "Vell said chief executive Tom Reyes had resigned and would be replaced on Sept. 1 by Ana Lima, a "
+        "former chief executive of Opel.",
+        {("Tom Reyes", "left", "Vell"), ("Ana Lima", "joined", "Vell")},
+    ),
 ]
 
 

@@ -86,7 +86,7 @@ _T: list[tuple[Family, str]] = [
     (
         "succeeded_by",
         r"(?:will be |to be |is being |was |has been |have been )?(?:succeeded|replaced)"
-        r"(?: as(?: [\w-]+){1,5}?| (?:next|this|last|later|early|shortly|soon|in|on)(?: [\w-]+){0,2}?)? by",
+        r"(?: as(?: [\w-]+){1,5}?| (?:next|this|last|later|early|shortly|soon|in|on)(?: [\w.-]+){0,3}?)? by",
     ),
     (
         "succeed",
