@@ -74,6 +74,11 @@ CASES = [
         "former chief executive of Opel.",
         {("Tom Reyes", "left", "Vell"), ("Ana Lima", "joined", "Vell")},
     ),
+    # "has taken on the additional role of X": a second title inside the same organisation
+    (
+        "Vell's president Tom Reyes has taken on the additional role of chief operating officer.",
+        {("Tom Reyes", "role_changed", "Vell")},
+    ),
 ]
 
 

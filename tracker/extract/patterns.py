@@ -134,6 +134,9 @@ _T: list[tuple[Family, str]] = [
         r"is (?=(?:[\w&.-]+ ){0,3}[\w&.-]+(?:'s|’s) (?:new|next|incoming) )|"
         r"will become|to become|becomes|became|becoming|become|is now(?= )|"
         r"will serve as|to serve as|serves? as|"
+        # "has taken on the additional role of COO", "added the title of chair": a second title
+        r"(?:takes?|taken|taking|took|to take|assumes?|assumed|assuming|adds?|added|adding) (?:on )?the "
+        r"(?:additional |added |expanded |extra |new )?(?:role|title|position|post|job) (?:of|as)(?= )|"
         r"(?:takes?|taking|took|to take) (?:over )?the (?=(?:[\w-]+ ){1,2}(?:role|job|post|position)\b)|"
         r"step(?:s|ped|ping)? into the (?:role|position|post|job) of|stepping into the (?:role|position) of|"
         r"will be (?:the )?(?:new |next |interim |acting )",
