@@ -79,6 +79,11 @@ CASES = [
         "Vell's president Tom Reyes has taken on the additional role of chief operating officer.",
         {("Tom Reyes", "role_changed", "Vell")},
     ),
+    # "X's new startup, Y, has hired Z": the appositive is the hiring organisation, its possessor a person
+    (
+        "Tara Quinn's new startup, Harbor Analytics, has hired Tom Hale from Stripe.",
+        {("Tom Hale", "joined", "Harbor Analytics"), ("Tom Hale", "left", "Stripe")},
+    ),
 ]
 
 

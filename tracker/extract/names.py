@@ -819,8 +819,36 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
         if not (m.kind == "ORG" and m.i >= 2 and tokens[m.i - 1].low == "on" and tokens[m.i - 2].low in _MEDIUM_BEFORE)
     ]
     mentions.sort(key=lambda m: m.i)
+    _new_company_appositive(tokens, mentions)
     _promote_subject_orgs(tokens, mentions)
     return mentions
+
+
+_NEW_VENTURE_NOUNS = frozenset({"company", "startup", "start-up", "venture", "firm", "lab", "business"})
+
+
+def _new_company_appositive(tokens: list[Token], mentions: list[Mention]) -> None:
+    """ "Ilya Sutskever's new company, Safe Superintelligence, ...": the appositive names an organisation
+    and its possessor, when name-shaped, is the person who started it."""
+    n = len(tokens)
+    for m in mentions:
+        k = m.j
+        if not (k + 3 < n and tokens[k].low in ("'s", "’s") and tokens[k + 1].low in ("new", "own", "latest")):
+            continue
+        if tokens[k + 2].low not in _NEW_VENTURE_NOUNS or tokens[k + 3].text != ",":
+            continue
+        app = next((x for x in mentions if x.i == k + 4), None)
+        if app is None or app.kind not in ("PER", "ORG") or not (app.j < n and tokens[app.j].text in (",", ".")):
+            continue
+        app.kind = "ORG"
+        words = m.text.split()
+        if (
+            m.kind == "ORG"
+            and 2 <= len(words) <= 3
+            and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+            and not any(w.lower() in ORG_SUFFIX for w in words)
+        ):
+            m.kind = "PER"
 
 
 _DEMONYMS = frozenset(
