@@ -84,6 +84,12 @@ CASES = [
         "Tara Quinn's new startup, Harbor Analytics, has hired Tom Hale from Stripe.",
         {("Tom Hale", "joined", "Harbor Analytics"), ("Tom Hale", "left", "Stripe")},
     ),
+    # "started X in 2019 with Y": starting something with a named partner is a founding, every name counts
+    (
+        "Two former Google researchers, Ana Lima and Tom Hale, started Vireo in Lisbon in 2021 with Kim Alder.",
+        {("Ana Lima", "founded", "Vireo"), ("Tom Hale", "founded", "Vireo"), ("Kim Alder", "founded", "Vireo")},
+    ),
+    ("Ana Lima started Monday with Tom Hale at her side.", set()),
 ]
 
 

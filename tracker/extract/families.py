@@ -1040,9 +1040,18 @@ class Families(ArticleState):
                         break  # "to start his own company, he announced on X": X is not the company
             if org_m is None:
                 return []
-            if strict and not (
-                company_context(toks, t.j, min(len(toks), org_m.j + 6))
-                or any(w.lower().rstrip(".") in ORG_SUFFIX for w in f"{org_m.name} {org_m.text}".split()[1:])
+            # "started Cohere in 2019 with Ivan Zhang": starting something with a named partner is a founding
+            partnered = org_m.i == t.j and any(
+                toks[k].low in ("with", "alongside") and self._object(s, k + 1, 3, ("PER",)) is not None
+                for k in range(org_m.j, min(len(toks), org_m.j + 8))
+            )
+            if (
+                strict
+                and not partnered
+                and not (
+                    company_context(toks, t.j, min(len(toks), org_m.j + 6))
+                    or any(w.lower().rstrip(".") in ORG_SUFFIX for w in f"{org_m.name} {org_m.text}".split()[1:])
+                )
             ):
                 return []
             if org_m.j < len(toks) and toks[org_m.j].low in ("'s", "’s"):
