@@ -90,6 +90,13 @@ CASES = [
         {("Ana Lima", "founded", "Vireo"), ("Tom Hale", "founded", "Vireo"), ("Kim Alder", "founded", "Vireo")},
     ),
     ("Ana Lima started Monday with Tom Hale at her side.", set()),
+    # "will be led by X": a new title for an insider, silence when nothing says where X works
+    (
+        "Vell said chief executive Tom Reyes will leave at the end of March. His cloud unit will be led by "
+        "Ana Lima, who has been at Vell since 2009.",
+        {("Tom Reyes", "left", "Vell"), ("Ana Lima", "role_changed", "Vell")},
+    ),
+    ("Vell said the unit will be led by Tom Hale.", set()),
 ]
 
 

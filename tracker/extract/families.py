@@ -1418,6 +1418,33 @@ class Families(ArticleState):
             for p in self._persons(s, subj)
         ]
 
+    def _t_led_by(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "His unit will be led by X, who has been at Siemens since 1999": a post filled, said passively.
+
+        Silent unless the article shows where X works: an insider takes a new title, someone employed
+        elsewhere joins; with no such evidence the structure is not understood well enough to report.
+        """
+        pm = self._object(s, t.j, 6, ("PER",))
+        if pm is None or pm.kind != "PER":
+            return []
+        prior = next((r for r, _a, _b in reversed(self.moves) if r.direction == "left"), None)
+        toks = s.tokens
+        possessed = any(tk.low in ("his", "her", "their") for tk in toks[: t.i])
+        org = prior.org if (prior is not None and possessed) else (s.org or self.context_org)
+        if org is None:
+            return []
+        out: list[Raw] = []
+        for person in self._persons(s, pm):
+            info = self.info.get(person)
+            direction = self._direction(person, org, None)
+            insider = info is not None and (info.insider or (info.org is not None and same_org(info.org, org)))
+            elsewhere = info is not None and info.org is not None and not info.former and not same_org(info.org, org)
+            if direction == "role_changed" or insider:
+                out.append(Raw(person, org, "role_changed", None, None, BASE_CONFIDENCE["led_by"]))
+            elif elsewhere and info is not None and info.org:
+                out.append(Raw(person, org, "joined", None, None, BASE_CONFIDENCE["led_by"], origin=info.org))
+        return out
+
     def _t_not_seek(self, s: Sentence, t: Trigger) -> list[Raw]:
         """ "said he would not seek another term as chairman": the term ends, so does the job."""
         subj = self._subject(s, t.i)

@@ -44,6 +44,7 @@ Family = Literal[
     "own_nominal_from",
     "not_seek",
     "interim_lead",
+    "led_by",
 ]
 
 _T: list[tuple[Family, str]] = [
@@ -181,6 +182,7 @@ _T.append(
         r"(?:will|to|would) take over(?=\s*(?:[.;]|$|from (?:him|her|them)\b))",
     )
 )
+_T.append(("led_by", r"(?:will be|is to be|to be|would be|is being|are to be|will now be) (?:led|run|headed) by"))
 _T.append(("newrole", r"(?:new|incoming|next)(?= )"))
 _T.append(("lose", r"los(?:t|es|ing)"))
 _T.append(("not_seek", r"(?:not|n't) (?:to )?seek (?:another term|re-?election|a new term|reappointment)"))

@@ -186,6 +186,7 @@ BASE_CONFIDENCE = {
     "chair": 0.85,
     "own_nominal_from": 0.85,
     "lose": 0.85,
+    "led_by": 0.85,
 }
 
 SPENT_AT = re.compile(
