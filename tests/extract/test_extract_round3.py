@@ -97,6 +97,11 @@ CASES = [
         {("Tom Reyes", "left", "Vell"), ("Ana Lima", "role_changed", "Vell")},
     ),
     ("Vell said the unit will be led by Tom Hale.", set()),
+    # "expected more researchers to leave": the infinitive's subject is the plural noun, not the speaker
+    (
+        "Halden Capital partner Tom Hale said he expected more researchers to leave big labs for startups.",
+        set(),
+    ),
 ]
 
 

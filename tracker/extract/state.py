@@ -386,6 +386,11 @@ class ArticleState:
     def _subject(self, s: Sentence, i: int) -> Mention | None:
         """The person a verb at token ``i`` is about, skipping appositives and relative clauses."""
         toks = s.tokens
+        if i >= 2 and toks[i - 1].low == "to":
+            # "he expected more researchers to leave big labs": the infinitive's subject is the plural noun
+            q = toks[i - 2].low
+            if q in _GROUP_NOUNS or (q.endswith("s") and (q in TITLE_HEADS or q[:-1] in TITLE_HEADS)):
+                return None
         # "X will hand the reins to Y and become chairman": a coordinated verb shares the first verb's subject
         k = i - 1
         while k >= 0 and toks[k].low in _COORD_SKIP:
