@@ -102,6 +102,17 @@ CASES = [
         "Halden Capital partner Tom Hale said he expected more researchers to leave big labs for startups.",
         set(),
     ),
+    # the hirer is the subject before its appositive, not an organisation the appositive names
+    (
+        "Vireo AI, the Lisbon startup founded by former Google researchers Ana Lima and Tom Hale, has hired "
+        "Kim Alder from Stripe as its head of engineering.",
+        {
+            ("Ana Lima", "founded", "Vireo AI"),
+            ("Tom Hale", "founded", "Vireo AI"),
+            ("Kim Alder", "joined", "Vireo AI"),
+            ("Kim Alder", "left", "Stripe"),
+        },
+    ),
 ]
 
 

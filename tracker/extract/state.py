@@ -557,6 +557,18 @@ class ArticleState:
 
     def _host(self, s: Sentence, i: int) -> str | None:
         """The organisation doing the hiring: the nearest organisation (or its describer) before the verb."""
+        toks = s.tokens
+        k0 = i - 1
+        while k0 >= 0 and toks[k0].low in _AUX | {"has", "have", "had", "is", "was", "recently"}:
+            k0 -= 1
+        if k0 > 0 and toks[k0].text == ",":
+            # "Sakana AI, the startup founded by former Google researchers X and Y, has hired Z": the
+            # subject stands before its appositive, whatever the appositive names
+            c = next((q for q in range(k0 - 1, -1, -1) if toks[q].text == ","), None)
+            if c is not None and c > 0 and c + 1 < k0 and toks[c + 1].low in ("the", "a", "an", "which", "whose"):
+                head = s.by_tok.get(c - 1)
+                if head is not None and head.kind == "ORG" and head.j == c and head.i in (0, 1):
+                    return head.name
         for k in range(i - 1, -1, -1):
             m = s.by_tok.get(k)
             if m is None or m.j != k + 1:
