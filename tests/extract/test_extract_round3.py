@@ -113,6 +113,12 @@ CASES = [
             ("Kim Alder", "left", "Stripe"),
         },
     ),
+    # "the departure of Vell chief executive X, who is joining Y": Vell is X's employer, not Y
+    (
+        "The departure of Vell chief executive Ana Lima, who is joining Stripe to run its payments business, "
+        "was announced on Wednesday.",
+        {("Ana Lima", "left", "Vell"), ("Ana Lima", "joined", "Stripe")},
+    ),
 ]
 
 

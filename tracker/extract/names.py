@@ -989,6 +989,8 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
     if prev == "of" and word.lower() in _DEPARTMENTS:
         return False  # "Vice President of Engineering": a department inside a title
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if prev in ("of", "for") and _title_run_then_name(tokens, i + 1):
+        return True  # "the departure of Instacart chief executive Fidji Simo": the employer of a named person
     if (
         prev in ("of", "for", "'s", "’s")
         and nxt is not None
