@@ -119,6 +119,19 @@ CASES = [
         "was announced on Wednesday.",
         {("Ana Lima", "left", "Vell"), ("Ana Lima", "joined", "Stripe")},
     ),
+    # "will succeed her" right after a departure: the person whose exit was just told
+    (
+        "Vell said chief executive Ana Lima will leave in June. Tom Hale, Vell's chief business officer, "
+        "will succeed her.",
+        {("Ana Lima", "left", "Vell"), ("Tom Hale", "role_changed", "Vell")},
+    ),
+    ("Tom Hale praised Ana Lima. Kim Alder will succeed her.", set()),
+    # "replacing X, who was named chief executive": the predecessor moved up inside
+    (
+        "Corra Bank said Ana Lima, its chief risk officer, would become chief financial officer, replacing "
+        "Tom Hale, who was named chief executive.",
+        {("Ana Lima", "role_changed", "Corra Bank"), ("Tom Hale", "role_changed", "Corra Bank")},
+    ),
 ]
 
 

@@ -15,6 +15,7 @@ from tracker.extract.model import Direction
 from tracker.extract.names import HONORIFICS, ORG_SUFFIX, Mention, Token
 from tracker.extract.patterns import (
     TRIGGERS,
+    PersonInfo,
     Raw,
     Trigger,
     company_context,
@@ -1506,11 +1507,19 @@ class Families(ArticleState):
             swapped = self._replaced_with(s, t)
             if swapped:
                 return swapped
-        pred = self._object(s, t.j, 4, ("PER",))
+        pred = self._object(s, t.j, 4, ("PER", "PRON"))
+        gone: Raw | None = None
+        if pred is not None and pred.kind == "PRON":
+            # "X, Instacart's chief business officer, will succeed her": the person whose exit was just told
+            gone = next((r for r, _a, _b in reversed(self.moves) if r.direction == "left"), None)
+            if pred.j != t.j + 1 or pred.plural or gone is None:
+                return []
         if pred is None:
             return []
-        pred_name = s.names.get(pred.i, pred.name)
+        pred_name = gone.person if gone is not None and pred.kind == "PRON" else s.names.get(pred.i, pred.name)
         succ = self._subject(s, t.i)
+        if pred.kind == "PRON" and (succ is None or pred_name in self._persons(s, succ)):
+            return []
         succ_names = self._persons(s, succ) if succ is not None else []
         base = next(
             (r for r in produced if r.person in succ_names and r.direction in ("joined", "role_changed")),
@@ -1540,12 +1549,16 @@ class Families(ArticleState):
             mt.lastgroup and mt.lastgroup.startswith(("leave", "depart_for")) for mt in TRIGGERS.finditer(clause)
         )
         becomes = re.search(
-            r"\b(?:will|to|would) (?:become|be named|serve as|(lead|run|head|oversee))\s+(.*)$", clause or ""
+            r"\b(?:(?:will|to|would) (?:become|be named|serve as|(lead|run|head|oversee))|"
+            # "replacing X, who was named chief executive": the predecessor moved up, still inside
+            r"(?:was|has been|had been|is being) (?:named|appointed|promoted to)|became|is becoming)\s+(.*)$",
+            clause or "",
         )
         if clause and becomes and not leaves:
             # "replaces X, who will lead product strategy at Cerebras": a new post, same employer
             rest_role = re.sub(r"\s+(?:at|for|of)\s+[A-Z].*$", "", becomes.group(2).split(" and ")[0])
             new_role = clean_role(f"head of {rest_role}" if becomes.group(1) else rest_role)
+            self.info.setdefault(pred_name, PersonInfo()).insider = True  # held the post being filled
             out.append(Raw(pred_name, org, "role_changed", new_role, None, BASE_CONFIDENCE["succeed"] * 0.9))
         elif clause and STAYS_ON.search(clause) and not leaves:
             out.append(Raw(pred_name, org, "role_changed", None, None, BASE_CONFIDENCE["succeed"] * 0.9))
