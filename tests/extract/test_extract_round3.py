@@ -126,6 +126,11 @@ CASES = [
         {("Ana Lima", "left", "Vell"), ("Tom Hale", "role_changed", "Vell")},
     ),
     ("Tom Hale praised Ana Lima. Kim Alder will succeed her.", set()),
+    (
+        "The departure of Vell chief executive Ana Lima, who is joining Stripe to run its payments business, "
+        "was announced on Wednesday. Tom Hale, Vell's chief business officer, will succeed her.",
+        {("Ana Lima", "left", "Vell"), ("Ana Lima", "joined", "Stripe"), ("Tom Hale", "role_changed", "Vell")},
+    ),
     # "replacing X, who was named chief executive": the predecessor moved up inside
     (
         "Corra Bank said Ana Lima, its chief risk officer, would become chief financial officer, replacing "

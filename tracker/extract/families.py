@@ -1532,7 +1532,7 @@ class Families(ArticleState):
         else:
             k = pred.j
             role, org, _e = self._role_at(s, k) if k < len(s.tokens) and s.tokens[k].low == "as" else (None, None, k)
-            org = org or s.org or self.context_org
+            org = org or (gone.org if gone is not None else None) or s.org or self.context_org
             if org is None and succ_names:
                 # "Paul Grant, Nimbus Cloud's president, will succeed Laura Finch": the successor's employer
                 org = self._affiliation(succ_names[0]) or self._any_org(s)
