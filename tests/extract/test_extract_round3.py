@@ -137,6 +137,17 @@ CASES = [
         "Tom Hale, who was named chief executive.",
         {("Ana Lima", "role_changed", "Corra Bank"), ("Tom Hale", "role_changed", "Corra Bank")},
     ),
+    # "at Meta who worked on Llama": the object of "worked on" is a product, not the employer
+    (
+        "Vell AI has hired Tom Hale, a research scientist at Corra who worked on Zephyr.",
+        {("Tom Hale", "joined", "Vell AI"), ("Tom Hale", "left", "Corra")},
+    ),
+    # "Ex-Tesla Autopilot chief X": the prefix marks a former job, not part of an organisation's name;
+    # "General Motors" is an organisation although "General" is a title word
+    (
+        "Ex-Tesla Autopilot chief Ana Lima has been named chief product officer of General Motors.",
+        {("Ana Lima", "joined", "General Motors")},
+    ),
 ]
 
 

@@ -70,6 +70,7 @@ STOP_CAP = {
     "meanwhile",
     "among",
     "amongst",
+    "ex-",
     "earlier",
     "later",
     "last",
@@ -602,7 +603,16 @@ class Mention:
 
 
 def tokenize(sentence: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    out: list[Token] = []
+    for m in _TOKEN.finditer(sentence):
+        word = m.group(0)
+        if len(word) > 3 and word[:3].lower() == "ex-" and word[3].isupper():
+            # "Ex-Tesla Autopilot chief X": the prefix marks a former job; the rest names the employer
+            out.append(Token(word[:3], m.start(), m.start() + 3))
+            out.append(Token(word[3:], m.start() + 3, m.end()))
+        else:
+            out.append(Token(word, m.start(), m.end()))
+    return out
 
 
 def _is_cap(tok: str) -> bool:
@@ -682,7 +692,16 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         if tokens[i].low in _MONTH_ABBR and i + 1 < n and (tokens[i + 1].text == "." or tokens[i + 1].text.isdigit()):
             i += 1  # "effective Dec. 1": a date, not a name
             continue
-        if _is_cap(tokens[i].text):
+        # "General Motors", "Senior Living Bank": a capitalised common word before an organisation suffix
+        lead = (
+            tokens[i].text[:1].isupper()
+            and tokens[i].text.isalpha()
+            and (tokens[i].low in _CAP_TITLES or tokens[i].low in ("general", "united", "national", "first", "royal"))
+            and i + 1 < n
+            and tokens[i + 1].low in ORG_SUFFIX
+            and tokens[i + 1].text[:1].isupper()
+        )
+        if lead or _is_cap(tokens[i].text):
             j = i + 1
             while j < n:
                 t = tokens[j].text
