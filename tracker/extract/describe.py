@@ -363,7 +363,11 @@ class Describer(ArticleState):
             om = s.by_tok.get(idx)
             if om is not None and om.i == idx and om.kind == "ORG":
                 s.attached[om.i] = name
-                if idx > 0 and toks[idx - 1].low in ("on", "about", "into"):
+                if (
+                    idx > 0
+                    and toks[idx - 1].low in ("on", "about", "into")
+                    and not (om.j < len(toks) and toks[om.j].low in ("'s", "’s"))
+                ):
                     continue  # "at Meta who worked on Llama": the work's subject, a product, not an employer
                 if who_at < 0 or idx - (j + 1) > who_at:
                     orgs.append(om)
