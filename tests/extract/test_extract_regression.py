@@ -95,6 +95,7 @@ HELDOUT_FLOORS = {
     "heldout32.jsonl": (0.86, 0.95),
     "heldout33.jsonl": (0.95, 0.95),
     "heldout34.jsonl": (0.93, 0.95),
+    "heldout35.jsonl": (0.95, 0.95),
 }
 
 
