@@ -148,6 +148,18 @@ CASES = [
         "Ex-Tesla Autopilot chief Ana Lima has been named chief product officer of General Motors.",
         {("Ana Lima", "joined", "General Motors")},
     ),
+    # "left Elon Musk's AI company": a company described through its owner is the person's employer
+    (
+        "Tom Hale, a co-founder of Vireo, has left Ana Lima's AI company, he said on Wednesday.",
+        {("Tom Hale", "left", "Vireo")},
+    ),
+    # "X, the outgoing chief executive of Renault, would become its CEO": the title's organisation is left
+    (
+        "Corra said that Tom Hale, the outgoing chief executive of Vell, would become its chief executive.",
+        {("Tom Hale", "left", "Vell"), ("Tom Hale", "joined", "Corra")},
+    ),
+    # a reappointment keeps the same job
+    ("Vell appointed Tom Hale to a fifth term as chief executive on Friday.", set()),
 ]
 
 

@@ -12,7 +12,7 @@ import re
 from tracker.extract.cues import hedge_factor
 from tracker.extract.dates import find_date
 from tracker.extract.model import Direction
-from tracker.extract.names import HONORIFICS, ORG_SUFFIX, Mention, Token
+from tracker.extract.names import HONORIFICS, ORG_REF_NOUNS, ORG_SUFFIX, Mention, Token
 from tracker.extract.patterns import (
     TRIGGERS,
     PersonInfo,
@@ -384,10 +384,38 @@ class Families(ArticleState):
         if gerund_history and role_org is None:
             return []  # "returns ... two years after leaving": history told inside another move
         out: list[Raw] = []
+        described = False
+        if (
+            explicit is not None
+            and explicit.kind == "ORG"
+            and explicit.j < len(toks)
+            and toks[explicit.j].low in ("'s", "’s")
+        ):
+            q = explicit.j + 1
+            while (
+                q < min(len(toks), explicit.j + 5)
+                and (toks[q].text[:1].islower() or toks[q].text.isupper())
+                and toks[q].low not in ORG_REF_NOUNS
+            ):
+                q += 1
+            words = explicit.text.split()
+            person_shaped = bool(self.people.lookup(explicit.text)) or (
+                len(words) in (2, 3)
+                and all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words)
+                and not any(w.lower() in ORG_SUFFIX for w in words)
+            )
+            # "has left Elon Musk's AI company": the company is described through its owner, not named
+            described = person_shaped and q < len(toks) and toks[q].low in ORG_REF_NOUNS and toks[q].text[:1].islower()
         for person in self._persons(s, subj):
             aff = self._affiliation(person)
             org: str | None
-            if explicit is not None and explicit.kind == "ORG":
+            if (
+                described
+                and (aff or self.context_org)
+                and not same_org(aff or self.context_org, explicit.name if explicit else None)
+            ):
+                org = aff or self.context_org
+            elif explicit is not None and explicit.kind == "ORG":
                 org = explicit.name
             elif explicit is not None:
                 org = aff or self._resolve(s, explicit)
@@ -1238,6 +1266,15 @@ class Families(ArticleState):
         if m is None or m.i != e or m.kind != "PER":
             if t.text in ("ousted",):
                 return []
+            om = s.by_tok.get(e + 1) if title and e < len(s.tokens) and s.tokens[e].low == "of" else None
+            if om is not None and om.kind == "ORG" and om.i == e + 1:
+                # "X, the outgoing chief executive of Renault, would become its CEO": the title's organisation
+                subj = self._subject(s, t.i)
+                if subj is None:
+                    return []
+                return [
+                    Raw(p, om.name, "left", title, None, BASE_CONFIDENCE["adjective"]) for p in self._persons(s, subj)
+                ]
             return self._t_leave(s, Trigger("leave", t.i, t.j, t.text))
         out = []
         for person in self._persons(s, m):
