@@ -160,6 +160,11 @@ CASES = [
     ),
     # a reappointment keeps the same job
     ("Vell appointed Tom Hale to a fifth term as chief executive on Friday.", set()),
+    # "would move to a part-time advisory role": a new post with the same employer
+    (
+        "Vell said Tom Hale, its co-founder and chief science officer, would move to a part-time advisory role.",
+        {("Tom Hale", "role_changed", "Vell")},
+    ),
 ]
 
 

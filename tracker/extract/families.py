@@ -627,6 +627,20 @@ class Families(ArticleState):
             ]
         if t.text.lower().startswith("mov") and j < len(toks) and toks[j].low in _LEAD_VERBS:
             return self._move_to_lead(s, t, persons)
+        if t.text.lower().startswith("mov") and j < len(toks) and toks[j].low in ("a", "an"):
+            post = next(
+                (q for q in range(j + 1, min(len(toks), j + 5)) if toks[q].low in ("role", "position", "post", "job")),
+                None,
+            )
+            if post is not None and not any(q in s.by_tok for q in range(j, post + 3)):
+                # "would move to a part-time advisory role": a new post with the same employer
+                words = [tk.low for tk in toks[j:post]]
+                new_role = "adviser" if any(w.startswith("advis") for w in words) else None
+                return [
+                    Raw(p, o, "role_changed", new_role, None, BASE_CONFIDENCE["join"] * 0.9)
+                    for p in persons
+                    if (o := self._affiliation(p) or s.org or self.context_org)
+                ]
         exclude = () if returning else tuple(self._affiliation(p) for p in persons)
         predecessor: str | None = None
         if t.text.endswith(" as") or (j < len(toks) and toks[j].low == "as"):
