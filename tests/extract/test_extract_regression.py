@@ -96,6 +96,7 @@ HELDOUT_FLOORS = {
     "heldout33.jsonl": (0.95, 0.95),
     "heldout34.jsonl": (0.93, 0.95),
     "heldout35.jsonl": (0.95, 0.95),
+    "heldout36.jsonl": (0.95, 0.95),
 }
 
 
