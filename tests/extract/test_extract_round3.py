@@ -165,6 +165,14 @@ CASES = [
         "Vell said Tom Hale, its co-founder and chief science officer, would move to a part-time advisory role.",
         {("Tom Hale", "role_changed", "Vell")},
     ),
+    # "departed in January to join the venture firm A24": a purpose clause after a date names the next
+    # employer, never the one left; the description is followed by the organisation's name
+    (
+        "Tom Hale, Vell's former chief strategy officer, departed in January to join the venture firm Corra "
+        "as a partner.",
+        {("Tom Hale", "left", "Vell"), ("Tom Hale", "joined", "Corra")},
+    ),
+    ("Tom Hale departed in January to join the venture firm Corra as a partner.", {("Tom Hale", "joined", "Corra")}),
 ]
 
 

@@ -164,6 +164,11 @@ _EXIT_FAMILIES = frozenset({"leave", "fire", "nominal_left", "poss_nominal", "ow
 _TEMPORARY = frozenset({"brief", "briefly", "temporary", "temporarily", "short-lived"})
 
 
+_PURPOSE_VERBS = frozenset(
+    {"join", "become", "start", "found", "launch", "lead", "run", "head", "take", "pursue", "focus", "work", "co-found"}
+)
+
+
 def _reversed_exit(toks: list[Token], i: int) -> bool:
     """ "the board's brief removal of X", "briefly ousting X": an exit that was undone or a pause."""
     return any(toks[k].low in _TEMPORARY for k in range(max(0, i - 2), i))
@@ -312,6 +317,20 @@ class Families(ArticleState):
         # never the organisation being left
         infinitive = j + 1 < len(toks) and toks[j].low == "to" and toks[j + 1].text.islower()
         explicit = self._org_after(s, j) if object_ok and not infinitive else None
+        # "departed in January to join the venture firm A24": a purpose clause after a date, likewise
+        inf_at = next(
+            (
+                q
+                for q in range(j, min(len(toks) - 1, j + 6))
+                if toks[q].low == "to" and toks[q + 1].low in _PURPOSE_VERBS and "," not in [x.text for x in toks[j:q]]
+            ),
+            None,
+        )
+        purpose_from = j
+        if inf_at is not None:
+            if explicit is not None and explicit.i > inf_at:
+                explicit = None
+            infinitive, purpose_from = True, inf_at
         if explicit is None and object_ok and not infinitive:
             # "after leaving the same job at Vantage Care"
             for q in range(j, min(len(toks), j + 6)):
@@ -433,7 +452,7 @@ class Families(ArticleState):
                     # someone else ("Chris Wong, the president of Aster Foods, ... when Mary Lee retires")
                     next((m.name for m in s.mentions if m.kind == "ORG" and m.j <= t.i), None),
                 )
-                ahead = [m.name for m in s.mentions if m.kind == "ORG" and m.i >= j] if infinitive else []
+                ahead = [m.name for m in s.mentions if m.kind == "ORG" and m.i >= purpose_from] if infinitive else []
                 org = next(
                     (c for c in cands if c and not same_org(c, avoid) and not any(same_org(c, a) for a in ahead)),
                     None,
@@ -697,6 +716,9 @@ class Families(ArticleState):
                 return []
             if om.kind == "ORGREF" and om.text.lower() == "it":
                 return []
+            named = s.by_tok.get(om.j)
+            if om.kind == "ORGREF" and named is not None and named.kind == "ORG" and named.i == om.j:
+                om = named  # "to join the venture firm A24": the description names the organisation next
             # "moved to the firm's European operations": a move inside the organisation
             internal = om.kind == "ORGREF" and om.j < len(toks) and toks[om.j].low in ("'s", "’s")
             org = om.name if om.kind == "ORG" else self._resolve(s, om, () if internal else exclude)
