@@ -173,6 +173,12 @@ CASES = [
         {("Tom Hale", "left", "Vell"), ("Tom Hale", "joined", "Corra")},
     ),
     ("Tom Hale departed in January to join the venture firm Corra as a partner.", {("Tom Hale", "joined", "Corra")}),
+    # "will become sole chief executive after Y moves to the role of chief scientist": two new titles inside
+    (
+        "Vell's co-chief executive Ana Lima will become sole chief executive after Tom Hale moves to the role "
+        "of chief scientist, the company said.",
+        {("Ana Lima", "role_changed", "Vell"), ("Tom Hale", "role_changed", "Vell")},
+    ),
 ]
 
 

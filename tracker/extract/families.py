@@ -646,6 +646,22 @@ class Families(ArticleState):
             ]
         if t.text.lower().startswith("mov") and j < len(toks) and toks[j].low in _LEAD_VERBS:
             return self._move_to_lead(s, t, persons)
+        if (
+            t.text.lower().startswith("mov")
+            and j + 3 < len(toks)
+            and toks[j].low == "the"
+            and toks[j + 1].low in ("role", "position", "post", "job")
+            and toks[j + 2].low == "of"
+        ):
+            # "after X moves to the role of chief scientist": a new title with the same employer
+            role_of, role_org, _e = self._role_at(s, j + 3)
+            if role_of is None:
+                return []
+            return [
+                Raw(p, o, "role_changed", role_of, None, BASE_CONFIDENCE["join"] * 0.9)
+                for p in persons
+                if (o := role_org or self._affiliation(p) or s.org or self.context_org)
+            ]
         if t.text.lower().startswith("mov") and j < len(toks) and toks[j].low in ("a", "an"):
             post = next(
                 (q for q in range(j + 1, min(len(toks), j + 5)) if toks[q].low in ("role", "position", "post", "job")),
