@@ -179,6 +179,12 @@ CASES = [
         "of chief scientist, the company said.",
         {("Ana Lima", "role_changed", "Vell"), ("Tom Hale", "role_changed", "Vell")},
     ),
+    # "X most recently ran Y at Z" after a hire: Z is the employer just left
+    (
+        "Vell named former Tesla executive Ana Lima as vice president of battery engineering. Lima most recently "
+        "ran cell development at Corra's Nevada plant.",
+        {("Ana Lima", "joined", "Vell"), ("Ana Lima", "left", "Corra")},
+    ),
 ]
 
 

@@ -123,7 +123,9 @@ class Describer(ArticleState):
         cue = re.search(
             r"\b(?:is|are) currently\b|\bcurrently (?:is|serves|works)\b|"
             # "brings 20 years of experience, most recently serving as VP of engineering at Symbotic"
-            r"\bmost recently (?:(?:serving|served|working|worked) )?as\b|\bwas most recently(?= (?:a|an|the) )",
+            r"\bmost recently (?:(?:serving|served|working|worked) )?as\b|\bwas most recently(?= (?:a|an|the) )|"
+            # "Rajan most recently ran cell development at Panasonic": the job just left
+            r"\bmost recently (?:worked|ran|led|headed|oversaw|managed|was)\b",
             s.text,
         )
         if not cue:
