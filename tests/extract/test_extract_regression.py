@@ -97,6 +97,7 @@ HELDOUT_FLOORS = {
     "heldout34.jsonl": (0.93, 0.95),
     "heldout35.jsonl": (0.95, 0.95),
     "heldout36.jsonl": (0.95, 0.95),
+    "heldout37.jsonl": (0.90, 0.95),
 }
 
 
