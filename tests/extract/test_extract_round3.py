@@ -185,6 +185,17 @@ CASES = [
         "ran cell development at Corra's Nevada plant.",
         {("Ana Lima", "joined", "Vell"), ("Ana Lima", "left", "Corra")},
     ),
+    # a name after a job title is a person even as a possessor ("executive Ana Lima's deputy")
+    (
+        "Corra has hired former Vell executive Ana Lima's deputy, Tom Hale, as head of product. Hale joins from "
+        "Vell, where he spent four years.",
+        {("Tom Hale", "joined", "Corra"), ("Tom Hale", "left", "Vell")},
+    ),
+    # "Volvo Cars"-style names end in an industry word
+    (
+        "Halden Cars said chief executive Tom Hale would leave the company.",
+        {("Tom Hale", "left", "Halden Cars")},
+    ),
 ]
 
 

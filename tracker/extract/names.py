@@ -245,6 +245,8 @@ ORG_SUFFIX = {
     "entertainment",
     "software",
     "motors",
+    "cars",
+    "trucks",
     "motor",
     "automotive",
     "energy",
@@ -839,8 +841,27 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
     ]
     mentions.sort(key=lambda m: m.i)
     _new_company_appositive(tokens, mentions)
+    _titled_possessor(tokens, mentions)
     _promote_subject_orgs(tokens, mentions)
     return mentions
+
+
+def _titled_possessor(tokens: list[Token], mentions: list[Mention]) -> None:
+    """ "former Robinhood executive Aparna Chennapragada's deputy": a name after a job title is a person,
+    even as the possessor of another title."""
+    for m in mentions:
+        if m.kind != "ORG" or m.i == 0 or not (m.j < len(tokens) and tokens[m.j].low in ("'s", "’s")):
+            continue
+        prev = tokens[m.i - 1]
+        words = m.text.split()
+        if (
+            prev.text[:1].islower()
+            and prev.low in TITLE_HEADS
+            and 2 <= len(words) <= 3
+            and all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words)
+            and not any(w.lower() in ORG_SUFFIX for w in words)
+        ):
+            m.kind = "PER"
 
 
 _NEW_VENTURE_NOUNS = frozenset({"company", "startup", "start-up", "venture", "firm", "lab", "business"})
