@@ -196,6 +196,13 @@ CASES = [
         "Halden Cars said chief executive Tom Hale would leave the company.",
         {("Tom Hale", "left", "Halden Cars")},
     ),
+    # a handover to someone "previously chief operating officer" (no other employer) by a founder who
+    # "will focus on research": two new titles inside
+    (
+        "Vell founder Tom Hale has handed the chief executive role to Ana Lima, previously chief operating "
+        "officer, and will focus on research, the company said.",
+        {("Tom Hale", "role_changed", "Vell"), ("Ana Lima", "role_changed", "Vell")},
+    ),
 ]
 
 

@@ -1411,6 +1411,18 @@ class Families(ArticleState):
             return []
         out: list[Raw] = []
         succ_name = s.names.get(succ.i, succ.name)
+        toks = s.tokens
+        # "to Reto Spörri, previously chief operating officer,": a title with no other employer is held here
+        app = [tk.low for tk in toks[succ.j : succ.j + 8]]
+        app = app[: app.index(",", 1)] if "," in app[1:] else app
+        in_house = (
+            app[:1] == [","]
+            and len(app) > 2
+            and app[1] in ("previously", "formerly", "currently", "until")
+            and not any(q in s.by_tok and s.by_tok[q].kind == "ORG" for q in range(succ.j, succ.j + len(app)))
+        )
+        rest = s.text[toks[succ.j - 1].end :] if succ.j - 1 < len(toks) else ""
+        stays = bool(re.search(r"\band (?:will|would) (?:focus on|remain|stay|continue|become|serve)\b", rest))
         for pname in self._persons(s, pred):
             info = self.info.get(pname)
             org = (info.org if info and info.org else None) or s.org or self.context_org
@@ -1418,12 +1430,16 @@ class Families(ArticleState):
                 continue
             named_role = re.search(r"the ((?:[\w-]+ ){0,2}[\w-]+) (?:role|job|post)", t.text)
             role = clean_role(named_role.group(1)) if named_role else (info.title if info else None)
-            out.append(Raw(pname, org, "left", role, None, BASE_CONFIDENCE["handover"], implicit=True))
+            if stays:
+                # "has handed the CEO role to X ... and will focus on research": a new post, same employer
+                out.append(Raw(pname, org, "role_changed", None, None, BASE_CONFIDENCE["handover"] * 0.9))
+            else:
+                out.append(Raw(pname, org, "left", role, None, BASE_CONFIDENCE["handover"], implicit=True))
             out.append(
                 Raw(
                     succ_name,
                     org,
-                    self._direction(succ_name, org, role),
+                    "role_changed" if in_house else self._direction(succ_name, org, role),
                     role,
                     None,
                     BASE_CONFIDENCE["handover"],
