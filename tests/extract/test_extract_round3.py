@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from extract_helpers import triples
+
+from tracker.extract import Move, extract
 
 CASES = [
     # a sentence-initial "Among them is X" is no organisation; "leaving to start Y" leaves the
@@ -220,3 +224,16 @@ def test_short_article_headline_line_ends_before_the_first_sentence() -> None:
 def test_hard_wrapped_text_still_reads_across_line_breaks() -> None:
     text = "Nortel said on Monday that it had hired Tara\nQuinn as chief strategy officer, effective\nimmediately."
     assert triples(text) == {("Tara Quinn", "joined", "Nortel")}
+
+
+def test_headline_possessive_surname_is_not_the_article_organisation() -> None:
+    text = (
+        "Vell co-founder Tom Hale's former chief of staff, Ana Lima, has left the payments firm to become "
+        "chief data officer at Corra."
+    )
+    got = {(m.person, m.direction, m.org) for m in moves_with_title(text, "Vell's Lima leaves for Corra")}
+    assert got == {("Ana Lima", "left", "Vell"), ("Ana Lima", "joined", "Corra")}
+
+
+def moves_with_title(text: str, title: str) -> list[Move]:
+    return extract(text, dt.date(2026, 1, 1), title=title)

@@ -56,8 +56,10 @@ class Describer(ArticleState):
         for m in find_mentions(tokens, title, self.resolver, self.people):
             if m.kind == "ORG":
                 word = m.text
-                if m.i == 0 and m.j == 1 and not self.resolver.known_org(word) and not _org_shaped(word):
-                    continue  # "Pachocki to lead OpenAI reasoning division": a headline surname
+                lone = m.j - m.i == 1 and not self.resolver.known_org(word) and not _org_shaped(word)
+                if lone and (m.i == 0 or tokens[m.i - 1].low in ("'s", "’s")):
+                    # "Pachocki to lead OpenAI reasoning division", "Stripe's Sands leaves": a headline surname
+                    continue
                 self.context_org = m.name
                 self.org_names.append(m.name)
                 return
@@ -69,6 +71,8 @@ class Describer(ArticleState):
         for m in mentions:
             if m.kind == "PER" and len(m.name.split()) >= 2:
                 self.people.add(m.name)
+                if self.context_org and self.context_org == m.name.split()[-1]:
+                    self.context_org = None  # the headline's "organisation" was this person's surname
         for m in mentions:
             # "Sara Bell and Tom Reyes ..., with Bell becoming chair": a surname met earlier in the sentence
             if m.kind == "ORG" and m.j - m.i == 1 and m.name == m.text and not self.resolver.known_org(m.text):

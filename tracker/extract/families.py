@@ -437,7 +437,10 @@ class Families(ArticleState):
             elif explicit is not None and explicit.kind == "ORG":
                 org = explicit.name
             elif explicit is not None:
-                org = aff or self._resolve(s, explicit)
+                dests = (
+                    tuple(m.name for m in s.mentions if m.kind == "ORG" and m.i >= purpose_from) if infinitive else ()
+                )
+                org = aff or self._resolve(s, explicit, dests)
             else:
                 cands = (
                     role_org,
