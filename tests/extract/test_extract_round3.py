@@ -207,6 +207,22 @@ CASES = [
         "officer, and will focus on research, the company said.",
         {("Tom Hale", "role_changed", "Vell"), ("Ana Lima", "role_changed", "Vell")},
     ),
+    # "will remain president" alone keeps the job; beside a step-down it is a new title
+    ("Vell's co-founder Tom Hale will remain president, the company said.", set()),
+    (
+        "Vell chief executive Tom Hale will step down in June but remain executive chair.",
+        {("Tom Hale", "role_changed", "Vell")},
+    ),
+    # "X's former deputy": a relation only a person has, so X is no employer
+    (
+        "Corra has lured Ana Lima's former deputy at Vell, Tom Hale, to become its chief security officer.",
+        {("Tom Hale", "joined", "Corra")},
+    ),
+    # "Vell chief executive X, who left Google in 2019 to co-found the company": the company X runs
+    (
+        "Vell chief executive Tom Hale, who left Google in 2019 to co-found the company, testified on Tuesday.",
+        {("Tom Hale", "left", "Google"), ("Tom Hale", "founded", "Vell")},
+    ),
 ]
 
 

@@ -1111,6 +1111,21 @@ class Families(ArticleState):
                             if org_m.name:
                                 break
                             org_m = None
+                        own = self._affiliation(persons[0]) if persons else None
+                        info0 = self.info.get(persons[0]) if persons else None
+                        if (
+                            own
+                            and info0 is not None
+                            and not info0.former
+                            and t.i > 0
+                            and toks[t.i - 1].low == "to"
+                            and m.text.lower() in ("the company", "the startup", "the firm", "the lab")
+                            and (follow is None or follow.kind != "ORG")
+                        ):
+                            # "Anthropic chief executive X, who left OpenAI in 2020 to co-found the company":
+                            # the company the person now runs
+                            org_m = Mention("ORG", m.i, m.j, m.text, own)
+                            break
                         if follow is None or follow.kind != "ORG" or follow.i != m.j:
                             return []  # "co-founded the company": history, no name to record
                         # "co-founded the coding startup Refactor": the description names the company next
@@ -1357,8 +1372,18 @@ class Families(ArticleState):
             role = "board member"  # "will remain on the board"
         if not is_position(role):
             return []
+        # "will remain president" alone keeps a job; only beside a change ("steps down as CEO but remains
+        # chair", a successor named for the person) is it a new title
+        changing = any(
+            tr.family in _EXIT_FAMILIES or tr.family in ("handover", "succeed", "succeeded_by", "following")
+            for tr in s.triggers
+            if tr is not t
+        )
         out = []
         for person in self._persons(s, subj):
+            told = any(r.person == person and r.direction in ("left", "role_changed") for r, _a, _b in self.moves)
+            if not (changing or told):
+                continue
             o = org or self._affiliation(person) or s.org or self.context_org or self._any_org(s)
             if o:
                 out.append(Raw(person, o, "role_changed", role, None, BASE_CONFIDENCE["remain"]))

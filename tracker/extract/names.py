@@ -846,17 +846,32 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
     return mentions
 
 
+_PERSONAL_RELATIONS = frozenset(
+    {"deputy", "aide", "protégé", "protege", "lieutenant", "right-hand", "wife", "husband", "son", "daughter"}
+)
+
+
 def _titled_possessor(tokens: list[Token], mentions: list[Mention]) -> None:
     """ "former Robinhood executive Aparna Chennapragada's deputy": a name after a job title is a person,
     even as the possessor of another title."""
     for m in mentions:
-        if m.kind != "ORG" or m.i == 0 or not (m.j < len(tokens) and tokens[m.j].low in ("'s", "’s")):
+        if m.kind != "ORG" or not (m.j < len(tokens) and tokens[m.j].low in ("'s", "’s")):
             continue
-        prev = tokens[m.i - 1]
+        prev = tokens[m.i - 1] if m.i > 0 else None
+        titled = prev is not None and prev.text[:1].islower() and prev.low in TITLE_HEADS
         words = m.text.split()
+        k = m.j + 1
+        if k < len(tokens) and tokens[k].low in ("former", "longtime", "onetime", "trusted", "top"):
+            k += 1
+        # "Dmitri Alperovitch's former deputy at CrowdStrike": a relation only a person has
+        relation = (
+            k + 1 < len(tokens)
+            and tokens[k].low in _PERSONAL_RELATIONS
+            and tokens[k + 1].low not in TITLE_HEADS
+            and tokens[k + 1].low not in TITLE_MODIFIERS
+        )
         if (
-            prev.text[:1].islower()
-            and prev.low in TITLE_HEADS
+            (relation or titled)
             and 2 <= len(words) <= 3
             and all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words)
             and not any(w.lower() in ORG_SUFFIX for w in words)
