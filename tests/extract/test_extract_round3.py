@@ -223,6 +223,11 @@ CASES = [
         "Vell chief executive Tom Hale, who left Google in 2019 to co-found the company, testified on Tuesday.",
         {("Tom Hale", "left", "Google"), ("Tom Hale", "founded", "Vell")},
     ),
+    # "including senior engineer X": title words before the named members of an unnamed group
+    (
+        "Three researchers have left Vell, including senior engineer Tom Hale.",
+        {("Tom Hale", "left", "Vell")},
+    ),
 ]
 
 

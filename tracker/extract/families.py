@@ -559,8 +559,20 @@ class Families(ArticleState):
             if toks[q].text == ";":
                 return None
             if toks[q].low == "including" and toks[q - 1].text == ",":
-                pm = s.by_tok.get(q + 1)
-                return pm if pm is not None and pm.kind == "PER" and pm.i == q + 1 else None
+                k = q + 1
+                # "including research leads X and Y": title words before the names
+                while (
+                    k < min(len(toks), q + 5)
+                    and toks[k].text[:1].islower()
+                    and (
+                        toks[k].low in TITLE_HEADS
+                        or toks[k].low in TITLE_MODIFIERS
+                        or toks[k].low.rstrip("s") in TITLE_HEADS
+                    )
+                ):
+                    k += 1
+                pm = s.by_tok.get(k)
+                return pm if pm is not None and pm.kind == "PER" and pm.i == k else None
         return None
 
     def _list_through_appositives(self, s: Sentence, k: int) -> list[str]:
