@@ -210,6 +210,11 @@ CASES = [
     # "will remain president" alone keeps the job; beside a step-down it is a new title
     ("Vell's co-founder Tom Hale will remain president, the company said.", set()),
     (
+        "Vell said Ana Lima, who had been interim chief executive since February, would stay on as chief "
+        "executive permanently.",
+        {("Ana Lima", "role_changed", "Vell")},
+    ),
+    (
         "Vell chief executive Tom Hale will step down in June but remain executive chair.",
         {("Tom Hale", "role_changed", "Vell")},
     ),

@@ -1390,7 +1390,7 @@ class Families(ArticleState):
             tr.family in _EXIT_FAMILIES or tr.family in ("handover", "succeed", "succeeded_by", "following")
             for tr in s.triggers
             if tr is not t
-        )
+        ) or bool(re.search(r"\b(?:interim|acting|permanent(?:ly)?)\b", s.text, re.I))  # an interim made permanent
         out = []
         for person in self._persons(s, subj):
             told = any(r.person == person and r.direction in ("left", "role_changed") for r, _a, _b in self.moves)
