@@ -99,6 +99,7 @@ HELDOUT_FLOORS = {
     "heldout36.jsonl": (0.95, 0.95),
     "heldout37.jsonl": (0.90, 0.95),
     "heldout38.jsonl": (0.92, 0.95),
+    "heldout39.jsonl": (0.90, 0.95),
 }
 
 
