@@ -233,6 +233,20 @@ CASES = [
         "Three researchers have left Vell, including senior engineer Tom Hale.",
         {("Tom Hale", "left", "Vell")},
     ),
+    # "Price has been chief financial officer of Teck since 2017": an insider of the appointing company
+    (
+        "Halden Mining named Tom Hale chief executive. Hale has been chief financial officer of Halden since 2017.",
+        {("Tom Hale", "role_changed", "Halden Mining")},
+    ),
+    (
+        "Vell named Tom Hale chief executive. Hale has been chief financial officer of Corra since 2017.",
+        {("Tom Hale", "joined", "Vell")},
+    ),
+    # a founder's title outlives the job: founding elsewhere implies no departure
+    (
+        "Vell co-founder Tom Hale and former Vell executive Ana Lima have founded a startup, Ironwall.",
+        {("Tom Hale", "founded", "Ironwall"), ("Ana Lima", "founded", "Ironwall")},
+    ),
 ]
 
 

@@ -48,6 +48,11 @@ _TENURE_HERE = re.compile(
 )
 
 
+_TENURE_AT = re.compile(
+    r"\b(?:has|have) (?:been|served as|worked) (?:[\w-]+ ){0,5}?(?:of|at|for|with)\b(?=[^,;]*\b(?:since|for (?:the (?:past|last) )?\w+ (?:years|decades))\b)"
+)
+
+
 class Describer(ArticleState):
     """Per-sentence preparation: mentions, groups of people, descriptions."""
 
@@ -118,6 +123,22 @@ class Describer(ArticleState):
                 for person in self._persons(s, first):
                     self.info.setdefault(person, PersonInfo()).insider = True
         first = next((m for m in s.mentions if m.kind in ("PER", "PRON")), None)
+        here = _TENURE_AT.search(s.text)
+        if (
+            first is not None
+            and first.i <= 1
+            and here is not None
+            and self.context_org is not None
+            and any(
+                m.kind == "ORG" and same_org(m.name, self.context_org) and s.tokens[m.i].start >= here.end()
+                for m in s.mentions
+            )
+        ):
+            # "Price has been chief financial officer of Teck since 2017": already inside the article's company
+            for person in self._persons(s, first):
+                pinfo = self.info.setdefault(person, PersonInfo())
+                pinfo.insider = True
+                pinfo.tenured = True
         if first is not None and first.i <= 1 and _TENURE_HERE.search(s.text):
             # "Haddad has led the company's clinical programme since 2019": already inside, in its own sentence
             for person in self._persons(s, first):

@@ -82,6 +82,8 @@ class Merger(ArticleState):
             )
             if self.acquisition and founder:
                 continue  # a founder joining the buyer of their company has not left it
+            if raw.direction == "founded" and info is not None and info.title and "founder" in info.title.lower():
+                continue  # "Palantir co-founder X has founded Ironwall": a founder's title outlives the job
             if any(
                 r.person == raw.person and r.direction == "left" and not r.implicit and st == sent for r, st, _c in raws
             ):
