@@ -247,6 +247,12 @@ CASES = [
         "Vell co-founder Tom Hale and former Vell executive Ana Lima have founded a startup, Ironwall.",
         {("Tom Hale", "founded", "Ironwall"), ("Ana Lima", "founded", "Ironwall")},
     ),
+    # "spent two decades at the robotics company before leaving" after a hire: the earlier employer
+    (
+        "Vell has hired Tom Hale, the former chief technology officer of Corra Dynamics, as vice president of "
+        "hardware.\nHale spent two decades at the robotics company before leaving last year.",
+        {("Tom Hale", "joined", "Vell"), ("Tom Hale", "left", "Corra Dynamics")},
+    ),
 ]
 
 

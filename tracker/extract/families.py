@@ -442,8 +442,25 @@ class Families(ArticleState):
                 )
                 org = aff or self._resolve(s, explicit, dests)
             else:
+                spent_at: str | None = None
+                if before:
+                    # "spent two decades at the robotics company before leaving": the place just described,
+                    # never the employer the article has the person joining
+                    joined = self._last_joined(person)
+                    for q in range(t.i - 1, 0, -1):
+                        if toks[q].text in (",", ";"):
+                            break
+                        rm = s.by_tok.get(q)
+                        if rm is not None and rm.kind == "ORGREF" and rm.i == q and toks[q - 1].low == "at":
+                            spent_at = self._resolve(s, rm, (joined,)) if joined else None
+                            pinfo = self.info.get(person)
+                            earlier = [aff] if aff else list(reversed(pinfo.orgs_former)) if pinfo else []
+                            if spent_at is None and joined:
+                                spent_at = next((o for o in earlier if o and not same_org(o, joined)), None)
+                            break
                 cands = (
                     role_org,
+                    spent_at,
                     self._joined_here(s, person) if before else None,
                     # "led the team at OpenAI before leaving in 2020": the employer just named
                     self._org_before(s, t.i, person) if before else None,
