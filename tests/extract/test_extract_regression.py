@@ -100,6 +100,7 @@ HELDOUT_FLOORS = {
     "heldout37.jsonl": (0.90, 0.95),
     "heldout38.jsonl": (0.92, 0.95),
     "heldout39.jsonl": (0.90, 0.95),
+    "heldout40.jsonl": (0.90, 0.95),
 }
 
 
