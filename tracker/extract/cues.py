@@ -13,6 +13,9 @@ _SILENCE = re.compile(
     r"on leave|in (?:\w+ )?(?:talks|discussions|negotiations)|considering|weighing|"
     r"is said to be (?:considering|weighing)|"
     r"could be|might|if (?:he|she|they) (?:leaves?|joins?)|hypothetical|would be a candidate|"
+    # "appointed X to a fifth term", "re-elected as chair": the same job kept, no move
+    r"(?:to|for) (?:a|another) (?:second|third|fourth|fifth|sixth|new|further|fresh) (?:[\w-]+-year )?term|"
+    r"re-?appointed|re-?elected|extended (?:his|her|their) contract|"
     r"shortlist\w*|candidates? (?:for|to)|(?:is|are|was|were) among (?:the )?(?:candidates|contenders))\b",
     re.I,
 )

@@ -40,6 +40,19 @@ def _org_shaped(word: str) -> bool:
     return any(c.isupper() for c in word[1:]) or "." in word or "&" in word or any(c.isdigit() for c in word)
 
 
+_TENURE_HERE = re.compile(
+    r"\b(?:has|have) (?:led|run|headed|overseen|managed|been (?:at|with)|worked (?:at|for)) "
+    r"(?:its|the (?:[a-z-]+ )?(?:"
+    + "|".join(sorted(n for n in ORG_REF_NOUNS if n.isalpha()))
+    + r")(?:'s|’s)?)\b[^,;]*\b(?:since|for (?:the (?:past|last) )?\w+ (?:years|decades))\b",
+)
+
+
+_TENURE_AT = re.compile(
+    r"\b(?:has|have) (?:been|served as|worked) (?:[\w-]+ ){0,5}?(?:of|at|for|with)\b(?=[^,;]*\b(?:since|for (?:the (?:past|last) )?\w+ (?:years|decades))\b)"
+)
+
+
 class Describer(ArticleState):
     """Per-sentence preparation: mentions, groups of people, descriptions."""
 
@@ -48,8 +61,10 @@ class Describer(ArticleState):
         for m in find_mentions(tokens, title, self.resolver, self.people):
             if m.kind == "ORG":
                 word = m.text
-                if m.i == 0 and m.j == 1 and not self.resolver.known_org(word) and not _org_shaped(word):
-                    continue  # "Pachocki to lead OpenAI reasoning division": a headline surname
+                lone = m.j - m.i == 1 and not self.resolver.known_org(word) and not _org_shaped(word)
+                if lone and (m.i == 0 or tokens[m.i - 1].low in ("'s", "’s")):
+                    # "Pachocki to lead OpenAI reasoning division", "Stripe's Sands leaves": a headline surname
+                    continue
                 self.context_org = m.name
                 self.org_names.append(m.name)
                 return
@@ -61,6 +76,8 @@ class Describer(ArticleState):
         for m in mentions:
             if m.kind == "PER" and len(m.name.split()) >= 2:
                 self.people.add(m.name)
+                if self.context_org and self.context_org == m.name.split()[-1]:
+                    self.context_org = None  # the headline's "organisation" was this person's surname
         for m in mentions:
             # "Sara Bell and Tom Reyes ..., with Bell becoming chair": a surname met earlier in the sentence
             if m.kind == "ORG" and m.j - m.i == 1 and m.name == m.text and not self.resolver.known_org(m.text):
@@ -105,10 +122,35 @@ class Describer(ArticleState):
             if first is not None:
                 for person in self._persons(s, first):
                     self.info.setdefault(person, PersonInfo()).insider = True
+        first = next((m for m in s.mentions if m.kind in ("PER", "PRON")), None)
+        here = _TENURE_AT.search(s.text)
+        if (
+            first is not None
+            and first.i <= 1
+            and here is not None
+            and self.context_org is not None
+            and any(
+                m.kind == "ORG" and same_org(m.name, self.context_org) and s.tokens[m.i].start >= here.end()
+                for m in s.mentions
+            )
+        ):
+            # "Price has been chief financial officer of Teck since 2017": already inside the article's company
+            for person in self._persons(s, first):
+                pinfo = self.info.setdefault(person, PersonInfo())
+                pinfo.insider = True
+                pinfo.tenured = True
+        if first is not None and first.i <= 1 and _TENURE_HERE.search(s.text):
+            # "Haddad has led the company's clinical programme since 2019": already inside, in its own sentence
+            for person in self._persons(s, first):
+                pinfo = self.info.setdefault(person, PersonInfo())
+                pinfo.insider = True
+                pinfo.tenured = True
         cue = re.search(
             r"\b(?:is|are) currently\b|\bcurrently (?:is|serves|works)\b|"
             # "brings 20 years of experience, most recently serving as VP of engineering at Symbotic"
-            r"\bmost recently (?:(?:serving|served|working|worked) )?as\b|\bwas most recently(?= (?:a|an|the) )",
+            r"\bmost recently (?:(?:serving|served|working|worked) )?as\b|\bwas most recently(?= (?:a|an|the) )|"
+            # "Rajan most recently ran cell development at Panasonic": the job just left
+            r"\bmost recently (?:worked|ran|led|headed|oversaw|managed|was)\b",
             s.text,
         )
         if not cue:
@@ -348,6 +390,12 @@ class Describer(ArticleState):
             om = s.by_tok.get(idx)
             if om is not None and om.i == idx and om.kind == "ORG":
                 s.attached[om.i] = name
+                if (
+                    idx > 0
+                    and toks[idx - 1].low in ("on", "about", "into")
+                    and not (om.j < len(toks) and toks[om.j].low in ("'s", "’s"))
+                ):
+                    continue  # "at Meta who worked on Llama": the work's subject, a product, not an employer
                 if who_at < 0 or idx - (j + 1) > who_at:
                     orgs.append(om)
                 else:

@@ -12,9 +12,10 @@ import re
 from tracker.extract.cues import hedge_factor
 from tracker.extract.dates import find_date
 from tracker.extract.model import Direction
-from tracker.extract.names import HONORIFICS, ORG_SUFFIX, Mention, Token
+from tracker.extract.names import HONORIFICS, ORG_REF_NOUNS, ORG_SUFFIX, Mention, Token
 from tracker.extract.patterns import (
     TRIGGERS,
+    PersonInfo,
     Raw,
     Trigger,
     company_context,
@@ -163,6 +164,11 @@ _EXIT_FAMILIES = frozenset({"leave", "fire", "nominal_left", "poss_nominal", "ow
 _TEMPORARY = frozenset({"brief", "briefly", "temporary", "temporarily", "short-lived"})
 
 
+_PURPOSE_VERBS = frozenset(
+    {"join", "become", "start", "found", "launch", "lead", "run", "head", "take", "pursue", "focus", "work", "co-found"}
+)
+
+
 def _reversed_exit(toks: list[Token], i: int) -> bool:
     """ "the board's brief removal of X", "briefly ousting X": an exit that was undone or a pause."""
     return any(toks[k].low in _TEMPORARY for k in range(max(0, i - 2), i))
@@ -307,8 +313,25 @@ class Families(ArticleState):
                 if org_np:
                     self.pending_group = (group[0], org_np, None)
             return []
-        explicit = self._org_after(s, j) if object_ok else None
-        if explicit is None and object_ok:
+        # "was leaving to start a venture firm, X": an infinitive purpose clause names the next move,
+        # never the organisation being left
+        infinitive = j + 1 < len(toks) and toks[j].low == "to" and toks[j + 1].text.islower()
+        explicit = self._org_after(s, j) if object_ok and not infinitive else None
+        # "departed in January to join the venture firm A24": a purpose clause after a date, likewise
+        inf_at = next(
+            (
+                q
+                for q in range(j, min(len(toks) - 1, j + 6))
+                if toks[q].low == "to" and toks[q + 1].low in _PURPOSE_VERBS and "," not in [x.text for x in toks[j:q]]
+            ),
+            None,
+        )
+        purpose_from = j
+        if inf_at is not None:
+            if explicit is not None and explicit.i > inf_at:
+                explicit = None
+            infinitive, purpose_from = True, inf_at
+        if explicit is None and object_ok and not infinitive:
             # "after leaving the same job at Vantage Care"
             for q in range(j, min(len(toks), j + 6)):
                 if toks[q].text in (",", ";"):
@@ -380,16 +403,64 @@ class Families(ArticleState):
         if gerund_history and role_org is None:
             return []  # "returns ... two years after leaving": history told inside another move
         out: list[Raw] = []
+        described = False
+        if (
+            explicit is not None
+            and explicit.kind == "ORG"
+            and explicit.j < len(toks)
+            and toks[explicit.j].low in ("'s", "’s")
+        ):
+            q = explicit.j + 1
+            while (
+                q < min(len(toks), explicit.j + 5)
+                and (toks[q].text[:1].islower() or toks[q].text.isupper())
+                and toks[q].low not in ORG_REF_NOUNS
+            ):
+                q += 1
+            words = explicit.text.split()
+            person_shaped = bool(self.people.lookup(explicit.text)) or (
+                len(words) in (2, 3)
+                and all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words)
+                and not any(w.lower() in ORG_SUFFIX for w in words)
+            )
+            # "has left Elon Musk's AI company": the company is described through its owner, not named
+            described = person_shaped and q < len(toks) and toks[q].low in ORG_REF_NOUNS and toks[q].text[:1].islower()
         for person in self._persons(s, subj):
             aff = self._affiliation(person)
             org: str | None
-            if explicit is not None and explicit.kind == "ORG":
+            if (
+                described
+                and (aff or self.context_org)
+                and not same_org(aff or self.context_org, explicit.name if explicit else None)
+            ):
+                org = aff or self.context_org
+            elif explicit is not None and explicit.kind == "ORG":
                 org = explicit.name
             elif explicit is not None:
-                org = aff or self._resolve(s, explicit)
+                dests = (
+                    tuple(m.name for m in s.mentions if m.kind == "ORG" and m.i >= purpose_from) if infinitive else ()
+                )
+                org = aff or self._resolve(s, explicit, dests)
             else:
+                spent_at: str | None = None
+                if before:
+                    # "spent two decades at the robotics company before leaving": the place just described,
+                    # never the employer the article has the person joining
+                    joined = self._last_joined(person)
+                    for q in range(t.i - 1, 0, -1):
+                        if toks[q].text in (",", ";"):
+                            break
+                        rm = s.by_tok.get(q)
+                        if rm is not None and rm.kind == "ORGREF" and rm.i == q and toks[q - 1].low == "at":
+                            spent_at = self._resolve(s, rm, (joined,)) if joined else None
+                            pinfo = self.info.get(person)
+                            earlier = [aff] if aff else list(reversed(pinfo.orgs_former)) if pinfo else []
+                            if spent_at is None and joined:
+                                spent_at = next((o for o in earlier if o and not same_org(o, joined)), None)
+                            break
                 cands = (
                     role_org,
+                    spent_at,
                     self._joined_here(s, person) if before else None,
                     # "led the team at OpenAI before leaving in 2020": the employer just named
                     self._org_before(s, t.i, person) if before else None,
@@ -401,7 +472,11 @@ class Families(ArticleState):
                     # someone else ("Chris Wong, the president of Aster Foods, ... when Mary Lee retires")
                     next((m.name for m in s.mentions if m.kind == "ORG" and m.j <= t.i), None),
                 )
-                org = next((c for c in cands if c and not same_org(c, avoid)), None)
+                ahead = [m.name for m in s.mentions if m.kind == "ORG" and m.i >= purpose_from] if infinitive else []
+                org = next(
+                    (c for c in cands if c and not same_org(c, avoid) and not any(same_org(c, a) for a in ahead)),
+                    None,
+                )
             if org is None:
                 continue
             info = self.info.get(person)
@@ -501,8 +576,20 @@ class Families(ArticleState):
             if toks[q].text == ";":
                 return None
             if toks[q].low == "including" and toks[q - 1].text == ",":
-                pm = s.by_tok.get(q + 1)
-                return pm if pm is not None and pm.kind == "PER" and pm.i == q + 1 else None
+                k = q + 1
+                # "including research leads X and Y": title words before the names
+                while (
+                    k < min(len(toks), q + 5)
+                    and toks[k].text[:1].islower()
+                    and (
+                        toks[k].low in TITLE_HEADS
+                        or toks[k].low in TITLE_MODIFIERS
+                        or toks[k].low.rstrip("s") in TITLE_HEADS
+                    )
+                ):
+                    k += 1
+                pm = s.by_tok.get(k)
+                return pm if pm is not None and pm.kind == "PER" and pm.i == k else None
         return None
 
     def _list_through_appositives(self, s: Sentence, k: int) -> list[str]:
@@ -591,6 +678,36 @@ class Families(ArticleState):
             ]
         if t.text.lower().startswith("mov") and j < len(toks) and toks[j].low in _LEAD_VERBS:
             return self._move_to_lead(s, t, persons)
+        if (
+            t.text.lower().startswith("mov")
+            and j + 3 < len(toks)
+            and toks[j].low == "the"
+            and toks[j + 1].low in ("role", "position", "post", "job")
+            and toks[j + 2].low == "of"
+        ):
+            # "after X moves to the role of chief scientist": a new title with the same employer
+            role_of, role_org, _e = self._role_at(s, j + 3)
+            if role_of is None:
+                return []
+            return [
+                Raw(p, o, "role_changed", role_of, None, BASE_CONFIDENCE["join"] * 0.9)
+                for p in persons
+                if (o := role_org or self._affiliation(p) or s.org or self.context_org)
+            ]
+        if t.text.lower().startswith("mov") and j < len(toks) and toks[j].low in ("a", "an"):
+            post = next(
+                (q for q in range(j + 1, min(len(toks), j + 5)) if toks[q].low in ("role", "position", "post", "job")),
+                None,
+            )
+            if post is not None and not any(q in s.by_tok for q in range(j, post + 3)):
+                # "would move to a part-time advisory role": a new post with the same employer
+                words = [tk.low for tk in toks[j:post]]
+                new_role = "adviser" if any(w.startswith("advis") for w in words) else None
+                return [
+                    Raw(p, o, "role_changed", new_role, None, BASE_CONFIDENCE["join"] * 0.9)
+                    for p in persons
+                    if (o := self._affiliation(p) or s.org or self.context_org)
+                ]
         exclude = () if returning else tuple(self._affiliation(p) for p in persons)
         predecessor: str | None = None
         if t.text.endswith(" as") or (j < len(toks) and toks[j].low == "as"):
@@ -647,9 +764,20 @@ class Families(ArticleState):
                 return []
             if om.kind == "ORGREF" and om.text.lower() == "it":
                 return []
+            named = s.by_tok.get(om.j)
+            if om.kind == "ORGREF" and named is not None and named.kind == "ORG" and named.i == om.j:
+                om = named  # "to join the venture firm A24": the description names the organisation next
             # "moved to the firm's European operations": a move inside the organisation
             internal = om.kind == "ORGREF" and om.j < len(toks) and toks[om.j].low in ("'s", "’s")
             org = om.name if om.kind == "ORG" else self._resolve(s, om, () if internal else exclude)
+            if returning and om.kind == "ORGREF" and not internal and persons:
+                # "who founded X after leaving Google, are rejoining the search giant": a return goes
+                # back to the employer the article says they left
+                back = next(
+                    (r.org for r, _s, _c in reversed(self.moves) if r.person == persons[0] and r.direction == "left"),
+                    None,
+                )
+                org = back or org
             if org is None and om.kind == "ORGREF" and exclude:
                 # "Keele joined the startup last year from Databricks": a dated join of the current employer
                 tail = s.text[toks[om.j - 1].end :].split(",")[0]
@@ -721,9 +849,13 @@ class Families(ArticleState):
             role, org, _e = self._role_at(s, k + 1)
         if not is_position(role):
             return []
+        # "become the robotaxi company's executive chair": a company named only by description is the
+        # subject's own employer when one is known
+        described = any(m.kind == "ORGREF" and t.j <= m.i < t.j + 3 for m in s.mentions)
         out = []
         for person in persons:
-            org = org or s.org or self._affiliation(person) or self.context_org or self._any_org(s)
+            own = self._affiliation(person) if described else None
+            org = own or org or s.org or self._affiliation(person) or self.context_org or self._any_org(s)
             if org is None:
                 continue
             direction: Direction = self._direction(person, org, role)
@@ -1008,6 +1140,21 @@ class Families(ArticleState):
                             if org_m.name:
                                 break
                             org_m = None
+                        own = self._affiliation(persons[0]) if persons else None
+                        info0 = self.info.get(persons[0]) if persons else None
+                        if (
+                            own
+                            and info0 is not None
+                            and not info0.former
+                            and t.i > 0
+                            and toks[t.i - 1].low == "to"
+                            and m.text.lower() in ("the company", "the startup", "the firm", "the lab")
+                            and (follow is None or follow.kind != "ORG")
+                        ):
+                            # "Anthropic chief executive X, who left OpenAI in 2020 to co-found the company":
+                            # the company the person now runs
+                            org_m = Mention("ORG", m.i, m.j, m.text, own)
+                            break
                         if follow is None or follow.kind != "ORG" or follow.i != m.j:
                             return []  # "co-founded the company": history, no name to record
                         # "co-founded the coding startup Refactor": the description names the company next
@@ -1021,9 +1168,18 @@ class Families(ArticleState):
                         break  # "to start his own company, he announced on X": X is not the company
             if org_m is None:
                 return []
-            if strict and not (
-                company_context(toks, t.j, min(len(toks), org_m.j + 6))
-                or any(w.lower().rstrip(".") in ORG_SUFFIX for w in f"{org_m.name} {org_m.text}".split()[1:])
+            # "started Cohere in 2019 with Ivan Zhang": starting something with a named partner is a founding
+            partnered = org_m.i == t.j and any(
+                toks[k].low in ("with", "alongside") and self._object(s, k + 1, 3, ("PER",)) is not None
+                for k in range(org_m.j, min(len(toks), org_m.j + 8))
+            )
+            if (
+                strict
+                and not partnered
+                and not (
+                    company_context(toks, t.j, min(len(toks), org_m.j + 6))
+                    or any(w.lower().rstrip(".") in ORG_SUFFIX for w in f"{org_m.name} {org_m.text}".split()[1:])
+                )
             ):
                 return []
             if org_m.j < len(toks) and toks[org_m.j].low in ("'s", "’s"):
@@ -1209,6 +1365,15 @@ class Families(ArticleState):
         if m is None or m.i != e or m.kind != "PER":
             if t.text in ("ousted",):
                 return []
+            om = s.by_tok.get(e + 1) if title and e < len(s.tokens) and s.tokens[e].low == "of" else None
+            if om is not None and om.kind == "ORG" and om.i == e + 1:
+                # "X, the outgoing chief executive of Renault, would become its CEO": the title's organisation
+                subj = self._subject(s, t.i)
+                if subj is None:
+                    return []
+                return [
+                    Raw(p, om.name, "left", title, None, BASE_CONFIDENCE["adjective"]) for p in self._persons(s, subj)
+                ]
             return self._t_leave(s, Trigger("leave", t.i, t.j, t.text))
         out = []
         for person in self._persons(s, m):
@@ -1236,8 +1401,18 @@ class Families(ArticleState):
             role = "board member"  # "will remain on the board"
         if not is_position(role):
             return []
+        # "will remain president" alone keeps a job; only beside a change ("steps down as CEO but remains
+        # chair", a successor named for the person) is it a new title
+        changing = any(
+            tr.family in _EXIT_FAMILIES or tr.family in ("handover", "succeed", "succeeded_by", "following")
+            for tr in s.triggers
+            if tr is not t
+        ) or bool(re.search(r"\b(?:interim|acting|permanent(?:ly)?)\b", s.text, re.I))  # an interim made permanent
         out = []
         for person in self._persons(s, subj):
+            told = any(r.person == person and r.direction in ("left", "role_changed") for r, _a, _b in self.moves)
+            if not (changing or told):
+                continue
             o = org or self._affiliation(person) or s.org or self.context_org or self._any_org(s)
             if o:
                 out.append(Raw(person, o, "role_changed", role, None, BASE_CONFIDENCE["remain"]))
@@ -1293,6 +1468,18 @@ class Families(ArticleState):
             return []
         out: list[Raw] = []
         succ_name = s.names.get(succ.i, succ.name)
+        toks = s.tokens
+        # "to Reto Spörri, previously chief operating officer,": a title with no other employer is held here
+        app = [tk.low for tk in toks[succ.j : succ.j + 8]]
+        app = app[: app.index(",", 1)] if "," in app[1:] else app
+        in_house = (
+            app[:1] == [","]
+            and len(app) > 2
+            and app[1] in ("previously", "formerly", "currently", "until")
+            and not any(q in s.by_tok and s.by_tok[q].kind == "ORG" for q in range(succ.j, succ.j + len(app)))
+        )
+        rest = s.text[toks[succ.j - 1].end :] if succ.j - 1 < len(toks) else ""
+        stays = bool(re.search(r"\band (?:will|would) (?:focus on|remain|stay|continue|become|serve)\b", rest))
         for pname in self._persons(s, pred):
             info = self.info.get(pname)
             org = (info.org if info and info.org else None) or s.org or self.context_org
@@ -1300,12 +1487,16 @@ class Families(ArticleState):
                 continue
             named_role = re.search(r"the ((?:[\w-]+ ){0,2}[\w-]+) (?:role|job|post)", t.text)
             role = clean_role(named_role.group(1)) if named_role else (info.title if info else None)
-            out.append(Raw(pname, org, "left", role, None, BASE_CONFIDENCE["handover"], implicit=True))
+            if stays:
+                # "has handed the CEO role to X ... and will focus on research": a new post, same employer
+                out.append(Raw(pname, org, "role_changed", None, None, BASE_CONFIDENCE["handover"] * 0.9))
+            else:
+                out.append(Raw(pname, org, "left", role, None, BASE_CONFIDENCE["handover"], implicit=True))
             out.append(
                 Raw(
                     succ_name,
                     org,
-                    self._direction(succ_name, org, role),
+                    "role_changed" if in_house else self._direction(succ_name, org, role),
                     role,
                     None,
                     BASE_CONFIDENCE["handover"],
@@ -1390,6 +1581,33 @@ class Families(ArticleState):
             for p in self._persons(s, subj)
         ]
 
+    def _t_led_by(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "His unit will be led by X, who has been at Siemens since 1999": a post filled, said passively.
+
+        Silent unless the article shows where X works: an insider takes a new title, someone employed
+        elsewhere joins; with no such evidence the structure is not understood well enough to report.
+        """
+        pm = self._object(s, t.j, 6, ("PER",))
+        if pm is None or pm.kind != "PER":
+            return []
+        prior = next((r for r, _a, _b in reversed(self.moves) if r.direction == "left"), None)
+        toks = s.tokens
+        possessed = any(tk.low in ("his", "her", "their") for tk in toks[: t.i])
+        org = prior.org if (prior is not None and possessed) else (s.org or self.context_org)
+        if org is None:
+            return []
+        out: list[Raw] = []
+        for person in self._persons(s, pm):
+            info = self.info.get(person)
+            direction = self._direction(person, org, None)
+            insider = info is not None and (info.insider or (info.org is not None and same_org(info.org, org)))
+            elsewhere = info is not None and info.org is not None and not info.former and not same_org(info.org, org)
+            if direction == "role_changed" or insider:
+                out.append(Raw(person, org, "role_changed", None, None, BASE_CONFIDENCE["led_by"]))
+            elif elsewhere and info is not None and info.org:
+                out.append(Raw(person, org, "joined", None, None, BASE_CONFIDENCE["led_by"], origin=info.org))
+        return out
+
     def _t_not_seek(self, s: Sentence, t: Trigger) -> list[Raw]:
         """ "said he would not seek another term as chairman": the term ends, so does the job."""
         subj = self._subject(s, t.i)
@@ -1451,11 +1669,19 @@ class Families(ArticleState):
             swapped = self._replaced_with(s, t)
             if swapped:
                 return swapped
-        pred = self._object(s, t.j, 4, ("PER",))
+        pred = self._object(s, t.j, 4, ("PER", "PRON"))
+        gone: Raw | None = None
+        if pred is not None and pred.kind == "PRON":
+            # "X, Instacart's chief business officer, will succeed her": the person whose exit was just told
+            gone = next((r for r, _a, _b in reversed(self.moves) if r.direction == "left"), None)
+            if pred.j != t.j + 1 or pred.plural or gone is None:
+                return []
         if pred is None:
             return []
-        pred_name = s.names.get(pred.i, pred.name)
+        pred_name = gone.person if gone is not None and pred.kind == "PRON" else s.names.get(pred.i, pred.name)
         succ = self._subject(s, t.i)
+        if pred.kind == "PRON" and (succ is None or pred_name in self._persons(s, succ)):
+            return []
         succ_names = self._persons(s, succ) if succ is not None else []
         base = next(
             (r for r in produced if r.person in succ_names and r.direction in ("joined", "role_changed")),
@@ -1468,7 +1694,7 @@ class Families(ArticleState):
         else:
             k = pred.j
             role, org, _e = self._role_at(s, k) if k < len(s.tokens) and s.tokens[k].low == "as" else (None, None, k)
-            org = org or s.org or self.context_org
+            org = org or (gone.org if gone is not None else None) or s.org or self.context_org
             if org is None and succ_names:
                 # "Paul Grant, Nimbus Cloud's president, will succeed Laura Finch": the successor's employer
                 org = self._affiliation(succ_names[0]) or self._any_org(s)
@@ -1485,12 +1711,16 @@ class Families(ArticleState):
             mt.lastgroup and mt.lastgroup.startswith(("leave", "depart_for")) for mt in TRIGGERS.finditer(clause)
         )
         becomes = re.search(
-            r"\b(?:will|to|would) (?:become|be named|serve as|(lead|run|head|oversee))\s+(.*)$", clause or ""
+            r"\b(?:(?:will|to|would) (?:become|be named|serve as|(lead|run|head|oversee))|"
+            # "replacing X, who was named chief executive": the predecessor moved up, still inside
+            r"(?:was|has been|had been|is being) (?:named|appointed|promoted to)|became|is becoming)\s+(.*)$",
+            clause or "",
         )
         if clause and becomes and not leaves:
             # "replaces X, who will lead product strategy at Cerebras": a new post, same employer
             rest_role = re.sub(r"\s+(?:at|for|of)\s+[A-Z].*$", "", becomes.group(2).split(" and ")[0])
             new_role = clean_role(f"head of {rest_role}" if becomes.group(1) else rest_role)
+            self.info.setdefault(pred_name, PersonInfo()).insider = True  # held the post being filled
             out.append(Raw(pred_name, org, "role_changed", new_role, None, BASE_CONFIDENCE["succeed"] * 0.9))
         elif clause and STAYS_ON.search(clause) and not leaves:
             out.append(Raw(pred_name, org, "role_changed", None, None, BASE_CONFIDENCE["succeed"] * 0.9))

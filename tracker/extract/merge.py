@@ -56,6 +56,8 @@ class Merger(ArticleState):
 
     def results(self) -> list[Move]:
         raws = list(self.moves)
+        for raw, _s, _c in raws:
+            raw.org = self.spelled_out(raw.org)
         # a known employer the person is leaving behind when joining or founding elsewhere
         extra: list[tuple[Raw, str, str]] = []
         for raw, sent, clause in raws:
@@ -80,6 +82,12 @@ class Merger(ArticleState):
             )
             if self.acquisition and founder:
                 continue  # a founder joining the buyer of their company has not left it
+            if raw.direction == "founded" and info is not None and info.title and "founder" in info.title.lower():
+                continue  # "Palantir co-founder X has founded Ironwall": a founder's title outlives the job
+            if any(
+                r.person == raw.person and r.direction == "left" and not r.implicit and st == sent for r, st, _c in raws
+            ):
+                continue  # "poached Gemini researcher X from Google DeepMind": the sentence says whom X left
             if info and info.org and not same_org(info.org, raw.org):
                 extra.append(
                     (

@@ -68,6 +68,9 @@ STOP_CAP = {
     "chief",
     "senior",
     "meanwhile",
+    "among",
+    "amongst",
+    "ex-",
     "earlier",
     "later",
     "last",
@@ -242,6 +245,8 @@ ORG_SUFFIX = {
     "entertainment",
     "software",
     "motors",
+    "cars",
+    "trucks",
     "motor",
     "automotive",
     "energy",
@@ -600,7 +605,16 @@ class Mention:
 
 
 def tokenize(sentence: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    out: list[Token] = []
+    for m in _TOKEN.finditer(sentence):
+        word = m.group(0)
+        if len(word) > 3 and word[:3].lower() == "ex-" and word[3].isupper():
+            # "Ex-Tesla Autopilot chief X": the prefix marks a former job; the rest names the employer
+            out.append(Token(word[:3], m.start(), m.start() + 3))
+            out.append(Token(word[3:], m.start() + 3, m.end()))
+        else:
+            out.append(Token(word, m.start(), m.end()))
+    return out
 
 
 def _is_cap(tok: str) -> bool:
@@ -680,7 +694,16 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         if tokens[i].low in _MONTH_ABBR and i + 1 < n and (tokens[i + 1].text == "." or tokens[i + 1].text.isdigit()):
             i += 1  # "effective Dec. 1": a date, not a name
             continue
-        if _is_cap(tokens[i].text):
+        # "General Motors", "Senior Living Bank": a capitalised common word before an organisation suffix
+        lead = (
+            tokens[i].text[:1].isupper()
+            and tokens[i].text.isalpha()
+            and (tokens[i].low in _CAP_TITLES or tokens[i].low in ("general", "united", "national", "first", "royal"))
+            and i + 1 < n
+            and tokens[i + 1].low in ORG_SUFFIX
+            and tokens[i + 1].text[:1].isupper()
+        )
+        if lead or _is_cap(tokens[i].text):
             j = i + 1
             while j < n:
                 t = tokens[j].text
@@ -765,6 +788,9 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
             continue
         if j - i == 1 and not _standalone(tokens, i, resolver, people):
             continue
+        after = j + 1 if j < len(tokens) and tokens[j].text == "." else j  # "U.S. business"
+        if j - i == 1 and tokens[i].low in _DEMONYMS and after < len(tokens) and tokens[after].text[:1].islower():
+            continue  # "head of Asian equities", "the European business": an adjective, not an organisation
         mentions.append(_classify(tokens, i, j, resolver, people))
     for k, tok in enumerate(tokens):
         if k in taken:
@@ -814,9 +840,120 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
         if not (m.kind == "ORG" and m.i >= 2 and tokens[m.i - 1].low == "on" and tokens[m.i - 2].low in _MEDIUM_BEFORE)
     ]
     mentions.sort(key=lambda m: m.i)
+    _new_company_appositive(tokens, mentions)
+    _titled_possessor(tokens, mentions)
     _promote_subject_orgs(tokens, mentions)
     return mentions
 
+
+_PERSONAL_RELATIONS = frozenset(
+    {"deputy", "aide", "protégé", "protege", "lieutenant", "right-hand", "wife", "husband", "son", "daughter"}
+)
+
+
+def _titled_possessor(tokens: list[Token], mentions: list[Mention]) -> None:
+    """ "former Robinhood executive Aparna Chennapragada's deputy": a name after a job title is a person,
+    even as the possessor of another title."""
+    for m in mentions:
+        if m.kind != "ORG" or not (m.j < len(tokens) and tokens[m.j].low in ("'s", "’s")):
+            continue
+        prev = tokens[m.i - 1] if m.i > 0 else None
+        titled = prev is not None and prev.text[:1].islower() and prev.low in TITLE_HEADS
+        words = m.text.split()
+        k = m.j + 1
+        if k < len(tokens) and tokens[k].low in ("former", "longtime", "onetime", "trusted", "top"):
+            k += 1
+        # "Dmitri Alperovitch's former deputy at CrowdStrike": a relation only a person has
+        relation = (
+            k + 1 < len(tokens)
+            and tokens[k].low in _PERSONAL_RELATIONS
+            and tokens[k + 1].low not in TITLE_HEADS
+            and tokens[k + 1].low not in TITLE_MODIFIERS
+        )
+        if (
+            (relation or titled)
+            and 2 <= len(words) <= 3
+            and all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words)
+            and not any(w.lower() in ORG_SUFFIX for w in words)
+        ):
+            m.kind = "PER"
+
+
+_NEW_VENTURE_NOUNS = frozenset({"company", "startup", "start-up", "venture", "firm", "lab", "business"})
+
+
+def _new_company_appositive(tokens: list[Token], mentions: list[Mention]) -> None:
+    """ "Ilya Sutskever's new company, Safe Superintelligence, ...": the appositive names an organisation
+    and its possessor, when name-shaped, is the person who started it."""
+    n = len(tokens)
+    for m in mentions:
+        k = m.j
+        if not (k + 3 < n and tokens[k].low in ("'s", "’s") and tokens[k + 1].low in ("new", "own", "latest")):
+            continue
+        if tokens[k + 2].low not in _NEW_VENTURE_NOUNS or tokens[k + 3].text != ",":
+            continue
+        app = next((x for x in mentions if x.i == k + 4), None)
+        if app is None or app.kind not in ("PER", "ORG") or not (app.j < n and tokens[app.j].text in (",", ".")):
+            continue
+        app.kind = "ORG"
+        words = m.text.split()
+        if (
+            m.kind == "ORG"
+            and 2 <= len(words) <= 3
+            and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+            and not any(w.lower() in ORG_SUFFIX for w in words)
+        ):
+            m.kind = "PER"
+
+
+_DEMONYMS = frozenset(
+    {
+        "u.s",
+        "u.s.",
+        "u.k",
+        "u.k.",
+        "us",
+        "uk",
+        "eu",
+        "african",
+        "american",
+        "asian",
+        "australian",
+        "brazilian",
+        "british",
+        "canadian",
+        "chinese",
+        "dutch",
+        "european",
+        "french",
+        "german",
+        "global",
+        "indian",
+        "irish",
+        "italian",
+        "japanese",
+        "korean",
+        "latin",
+        "mexican",
+        "nordic",
+        "russian",
+        "scandinavian",
+        "spanish",
+        "swiss",
+        "arab",
+        "gulf",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "international",
+        "domestic",
+        "pacific",
+        "atlantic",
+        "emea",
+        "apac",
+    }
+)
 
 _MEDIUM_BEFORE = frozenset(
     {"said", "says", "wrote", "writes", "posted", "posts", "post", "tweeted", "announced", "announces", "statement"}
@@ -907,6 +1044,8 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
     if prev == "of" and word.lower() in _DEPARTMENTS:
         return False  # "Vice President of Engineering": a department inside a title
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if prev in ("of", "for") and _title_run_then_name(tokens, i + 1):
+        return True  # "the departure of Instacart chief executive Fidji Simo": the employer of a named person
     if (
         prev in ("of", "for", "'s", "’s")
         and nxt is not None

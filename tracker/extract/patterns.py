@@ -44,6 +44,7 @@ Family = Literal[
     "own_nominal_from",
     "not_seek",
     "interim_lead",
+    "led_by",
 ]
 
 _T: list[tuple[Family, str]] = [
@@ -86,7 +87,7 @@ _T: list[tuple[Family, str]] = [
     (
         "succeeded_by",
         r"(?:will be |to be |is being |was |has been |have been )?(?:succeeded|replaced)"
-        r"(?: as(?: [\w-]+){1,5}?| (?:next|this|last|later|early|shortly|soon|in|on)(?: [\w-]+){0,2}?)? by",
+        r"(?: as(?: [\w-]+){1,5}?| (?:next|this|last|later|early|shortly|soon|in|on)(?: [\w.-]+){0,3}?)? by",
     ),
     (
         "succeed",
@@ -134,6 +135,9 @@ _T: list[tuple[Family, str]] = [
         r"is (?=(?:[\w&.-]+ ){0,3}[\w&.-]+(?:'s|’s) (?:new|next|incoming) )|"
         r"will become|to become|becomes|became|becoming|become|is now(?= )|"
         r"will serve as|to serve as|serves? as|"
+        # "has taken on the additional role of COO", "added the title of chair": a second title
+        r"(?:takes?|taken|taking|took|to take|assumes?|assumed|assuming|adds?|added|adding) (?:on )?the "
+        r"(?:additional |added |expanded |extra |new )?(?:role|title|position|post|job) (?:of|as)(?= )|"
         r"(?:takes?|taking|took|to take) (?:over )?the (?=(?:[\w-]+ ){1,2}(?:role|job|post|position)\b)|"
         r"step(?:s|ped|ping)? into the (?:role|position|post|job) of|stepping into the (?:role|position) of|"
         r"will be (?:the )?(?:new |next |interim |acting )",
@@ -178,6 +182,7 @@ _T.append(
         r"(?:will|to|would) take over(?=\s*(?:[.;]|$|from (?:him|her|them)\b))",
     )
 )
+_T.append(("led_by", r"(?:will be|is to be|to be|would be|is being|are to be|will now be) (?:led|run|headed) by"))
 _T.append(("newrole", r"(?:new|incoming|next)(?= )"))
 _T.append(("lose", r"los(?:t|es|ing)"))
 _T.append(("not_seek", r"(?:not|n't) (?:to )?seek (?:another term|re-?election|a new term|reappointment)"))

@@ -102,6 +102,8 @@ TITLE_HEADS = {
 POSITION_HEADS = TITLE_HEADS - {"veteran", "investor", "entrepreneur", "fellow", "member", "analyst"}
 # Words that may precede a head inside a title.
 TITLE_MODIFIERS = {
+    "sole",
+    "joint",
     "chief",
     "vice",
     "senior",

@@ -54,13 +54,18 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}
 # Hard-wrapped text (an email, a terminal paste) has no line this long; article text from a
 # page or feed does: there, every line is a paragraph, a headline or a dateline.
 _PARAGRAPH_LINES = 150
+_TERMINAL = re.compile(r"[.!?:][\"'”’)]?$")
 
 
 def paragraphs(text: str) -> list[str]:
     """Blank lines always end a paragraph; single line breaks do when lines are paragraphs
     (so a headline never runs into the first sentence), not when the text is hard-wrapped."""
     blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
-    if any(len(line) > _PARAGRAPH_LINES for line in text.splitlines()):
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # a short article (a headline, then paragraphs of a sentence or two) has short lines too; every
+    # line after the headline ends a sentence there, which hard wrapping almost never does
+    per_line = len(lines) > 1 and all(_TERMINAL.search(line) for line in lines[1:])
+    if per_line or any(len(line) > _PARAGRAPH_LINES for line in text.splitlines()):
         return [line for b in blocks for line in b.splitlines() if line.strip()]
     return blocks
 

@@ -186,6 +186,7 @@ BASE_CONFIDENCE = {
     "chair": 0.85,
     "own_nominal_from": 0.85,
     "lose": 0.85,
+    "led_by": 0.85,
 }
 
 SPENT_AT = re.compile(
@@ -206,7 +207,11 @@ STAYS_ON = re.compile(r"\b(?:will|to|would) (?:focus on|remain|stay|continue|tak
 
 SERVED_HERE = re.compile(
     r"\b(?:after serving|having served|who has served|after (?:\w+ )?years) as "
-    r"(?:its|the company's|the firm's|the bank's|the group's)\b",
+    r"(?:its|the company's|the firm's|the bank's|the group's)\b|"
+    # "making permanent a role he had held on an interim basis", "dropping the interim tag": the
+    # appointee already holds the post
+    r"\b(?:held|holding|holds|filled|filling) (?:\w+ ){0,3}on an? (?:interim|acting|temporary) basis\b|"
+    r"\bmaking (?:\w+ ){0,5}permanent\b|\b(?:dropping|removing|drops|removes) the (?:interim|acting) (?:tag|title|label)\b",
     re.I,
 )
 
@@ -381,6 +386,11 @@ class ArticleState:
     def _subject(self, s: Sentence, i: int) -> Mention | None:
         """The person a verb at token ``i`` is about, skipping appositives and relative clauses."""
         toks = s.tokens
+        if i >= 2 and toks[i - 1].low == "to":
+            # "he expected more researchers to leave big labs": the infinitive's subject is the plural noun
+            q = toks[i - 2].low
+            if q in _GROUP_NOUNS or (q.endswith("s") and (q in TITLE_HEADS or q[:-1] in TITLE_HEADS)):
+                return None
         # "X will hand the reins to Y and become chairman": a coordinated verb shares the first verb's subject
         k = i - 1
         while k >= 0 and toks[k].low in _COORD_SKIP:
@@ -389,6 +399,16 @@ class ArticleState:
             prev = [t for t in s.triggers if t.j <= k and t.family not in ("hire", "fire", "newrole", "adjective")]
             if prev:
                 return self._subject(s, prev[-1].i)
+            # "X will hand over control to Amazon executive Y and become chair": with no trigger before,
+            # a person after a preposition is an object; the clause's first person is the subject
+            pers = [m for m in s.mentions if m.kind == "PER" and m.j <= k]
+            if (
+                len(pers) >= 2
+                and self._prep_object(s, pers[-1])
+                and not self._prep_object(s, pers[0])
+                and not any(toks[q].text in (";", ":") for q in range(pers[0].j, k))
+            ):
+                return pers[0]
         b = i
         own = True
         while b > 0:
@@ -427,6 +447,19 @@ class ArticleState:
             if a < 0:
                 break
         return None
+
+    def _prep_object(self, s: Sentence, m: Mention) -> bool:
+        """Whether a name (with its pre-modifying titles and employer) follows a preposition."""
+        toks = s.tokens
+        q = m.i - 1
+        while q >= 0 and (
+            toks[q].low in TITLE_HEADS
+            or toks[q].low in TITLE_MODIFIERS
+            or toks[q].low in ("the", "a", "an", "its", "his", "her", "their")
+            or (q in s.by_tok and s.by_tok[q].kind in ("ORG", "ORGREF"))
+        ):
+            q -= 1
+        return q >= 0 and toks[q].low in ("to", "from", "with", "by", "for", "of", "than")
 
     def _object(self, s: Sentence, j: int, limit: int = 12, kinds: tuple[str, ...] = ("PER", "PRON")) -> Mention | None:
         for k in range(j, min(len(s.tokens), j + limit)):
@@ -524,6 +557,18 @@ class ArticleState:
 
     def _host(self, s: Sentence, i: int) -> str | None:
         """The organisation doing the hiring: the nearest organisation (or its describer) before the verb."""
+        toks = s.tokens
+        k0 = i - 1
+        while k0 >= 0 and toks[k0].low in _AUX | {"has", "have", "had", "is", "was", "recently"}:
+            k0 -= 1
+        if k0 > 0 and toks[k0].text == ",":
+            # "Sakana AI, the startup founded by former Google researchers X and Y, has hired Z": the
+            # subject stands before its appositive, whatever the appositive names
+            c = next((q for q in range(k0 - 1, -1, -1) if toks[q].text == ","), None)
+            if c is not None and c > 0 and c + 1 < k0 and toks[c + 1].low in ("the", "a", "an", "which", "whose"):
+                head = s.by_tok.get(c - 1)
+                if head is not None and head.kind == "ORG" and head.j == c and head.i in (0, 1):
+                    return head.name
         for k in range(i - 1, -1, -1):
             m = s.by_tok.get(k)
             if m is None or m.j != k + 1:
@@ -615,9 +660,18 @@ class ArticleState:
             return None
         return info.title if (info.org is None or same_org(info.org, org)) else None
 
+    def spelled_out(self, name: str) -> str:
+        """ "AWS" after "Amazon Web Services": an acronym of a name the article spelled out."""
+        if 2 <= len(name) <= 6 and name.isalpha() and name.isupper():
+            for full in self.org_names:
+                words = [w for w in full.split() if w.lower() not in ("of", "and", "&", "the", "for")]
+                if len(words) == len(name) and "".join(w[0] for w in words) == name:
+                    return full
+        return name
+
     def _display_org(self, name: str) -> str:
         """Prefer the fullest form the article used ("Scale" -> "Scale AI"), then the configured name."""
-        best = name
+        best = self.spelled_out(name)
         for full in self.org_names:
             if full.startswith(best + " ") and all(w.lower() in ORG_SUFFIX for w in full[len(best) :].split()):
                 best = full
