@@ -11,11 +11,14 @@ import pytest
 
 from tracker.extract import Resolver
 from tracker.extract.batch import run_batch
+from tracker.extract.resolve import resolver_from_settings
+from tracker.settings import load_settings
 
 HERE = Path(__file__).resolve()
 SCORE_PY = HERE.parents[2].parent / "shared/corpus/score.py"
 DEV = HERE.parents[2].parent / "shared/corpus/dev.jsonl"
 FIXTURES = HERE.parents[1] / "fixtures/extract"
+REPO = HERE.parents[2]
 
 
 def _score_module() -> ModuleType:
@@ -28,11 +31,11 @@ def _score_module() -> ModuleType:
     return module
 
 
-def _prf(gold_path: Path) -> tuple[float, float, float]:
+def _prf(gold_path: Path, resolver: Resolver | None = None) -> tuple[float, float, float]:
     score = _score_module()
     lines = gold_path.read_text(encoding="utf-8").splitlines()
     gold = {d["id"]: d for d in map(json.loads, lines)}
-    pred = {d["id"]: d.get("moves", []) for d in map(json.loads, run_batch(lines, Resolver()))}
+    pred = {d["id"]: d.get("moves", []) for d in map(json.loads, run_batch(lines, resolver or Resolver()))}
     tp = fp = fn = 0
     for pid, doc in gold.items():
         remaining = list(doc["moves"])
@@ -49,10 +52,13 @@ def _prf(gold_path: Path) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def test_dev_set() -> None:
+@pytest.mark.parametrize("config", [False, True], ids=["no-config", "shipped-config"])
+def test_dev_set(config: bool) -> None:
+    """Also with the shipped config's organisations and aliases: `tracker extract --batch` runs so."""
     if not DEV.exists():
         pytest.skip("dev set not present")
-    p, r, f1 = _prf(DEV)
+    resolver = resolver_from_settings(load_settings(REPO / "config" / "tracker.toml")) if config else None
+    p, r, f1 = _prf(DEV, resolver)
     assert f1 >= 0.97, (p, r, f1)
     assert p >= 0.95, (p, r, f1)
 
