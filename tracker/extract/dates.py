@@ -5,29 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH_RE = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -115,7 +100,7 @@ def find_date(text: str, published: dt.date | None) -> tuple[str | None, bool] |
             return published.isoformat(), False
         w = _WEEKDAY.search(text)
         if w:
-            target = _WEEKDAYS.index(w.group(1).lower())
+            target = WEEKDAYS.index(w.group(1).lower())
             back = (published.weekday() - target) % 7
             return (published - dt.timedelta(days=back)).isoformat(), False
     m3 = re.search(r"\bin\s+(?:(?:early|mid|late|mid-)\s*)?((?:19|20)\d{2})\b", text)

@@ -1255,44 +1255,21 @@ class Families(ArticleState):
 
     def _t_nominal_left(self, s: Sentence, t: Trigger) -> list[Raw]:
         """ "accepted the resignation of chief scientific officer Nadia Petrova" """
-        obj = self._object(s, t.j, 8)
-        if obj is None:
-            return []
-        out = []
-        for person in self._persons(s, obj):
-            org = self._left_org(s, person, t.i)
-            if org:
-                out.append(
-                    Raw(
-                        person,
-                        org,
-                        "left",
-                        self._title_for(person, org),
-                        None,
-                        BASE_CONFIDENCE["nominal_left"],
-                    )
-                )
-        return out
+        return self._departures(s, self._object(s, t.j, 8), t, "nominal_left")
 
     def _t_own_nominal(self, s: Sentence, t: Trigger) -> list[Raw]:
         """ "Rachel Stone announced her retirement" """
-        subj = self._subject(s, t.i)
-        if subj is None:
+        return self._departures(s, self._subject(s, t.i), t, "own_nominal")
+
+    def _departures(self, s: Sentence, who: Mention | None, t: Trigger, family: str) -> list[Raw]:
+        """A departure for each person `who` names, from the organisation they are leaving."""
+        if who is None:
             return []
         out = []
-        for person in self._persons(s, subj):
+        for person in self._persons(s, who):
             org = self._left_org(s, person, t.i)
             if org:
-                out.append(
-                    Raw(
-                        person,
-                        org,
-                        "left",
-                        self._title_for(person, org),
-                        None,
-                        BASE_CONFIDENCE["own_nominal"],
-                    )
-                )
+                out.append(Raw(person, org, "left", self._title_for(person, org), None, BASE_CONFIDENCE[family]))
         return out
 
     def _t_own_nominal_from(self, s: Sentence, t: Trigger) -> list[Raw]:

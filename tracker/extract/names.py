@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from tracker.extract.dates import MONTH_NAMES, WEEKDAYS
 from tracker.extract.resolve import Resolver
 from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS
 
@@ -95,24 +96,8 @@ STOP_CAP = {
     "dr",
     "prof",
     "sir",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    *WEEKDAYS,
+    *(m for m in MONTH_NAMES if m != "may"),  # "May" is a name too
     "ceo",
     "cto",
     "cfo",
