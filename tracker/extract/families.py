@@ -182,13 +182,18 @@ def _gerund_clause(toks: list[Token], k: int) -> bool:
     return (nxt.endswith("ing") and len(nxt) > 4) or nxt in ("he", "she", "they", "it", "we")
 
 
+def _titled_surname(s: Sentence, name: str) -> bool:
+    """ "Ms. Nakamura joins Sony": an honorific makes a lone surname a person before any full name is given."""
+    return re.search(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.? " + re.escape(name) + r"\b", s.text) is not None
+
+
 class Families(ArticleState):
     """Turns the triggers of one sentence into raw moves."""
 
     def _emit(self, s: Sentence, raw: Raw, trig: Trigger, factor: float) -> None:
         if not raw.person or not raw.org or same_org(raw.person, raw.org):
             return
-        if len(raw.person.split()) < 2 and not self.people.lookup(raw.person):
+        if len(raw.person.split()) < 2 and not self.people.lookup(raw.person) and not _titled_surname(s, raw.person):
             return
         raw.confidence = max(0.05, min(0.99, raw.confidence * factor))
         toks = s.tokens

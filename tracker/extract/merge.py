@@ -58,6 +58,13 @@ class Merger(ArticleState):
         raws = list(self.moves)
         for raw, _s, _c in raws:
             raw.org = self.spelled_out(raw.org)
+            if len(raw.person.split()) == 1:
+                # "Ms. Nakamura ... joins Sony" before the article gives "Keiko Nakamura"
+                full = self.people.lookup(raw.person)
+                if full and full != raw.person:
+                    if raw.person in self.info and full not in self.info:
+                        self.info[full] = self.info[raw.person]
+                    raw.person = full
         # a known employer the person is leaving behind when joining or founding elsewhere
         extra: list[tuple[Raw, str, str]] = []
         for raw, sent, clause in raws:

@@ -1,0 +1,25 @@
+"""Classes found in round 4 (blind sets r4a-r4c and probes); one general rule each, tested on new sentences."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import triples
+
+CASES = [
+    # an honorific makes a lone surname a person; the full name given later in the article replaces it
+    (
+        "Mr. Okafor, who ran logistics at Jumia for a decade, joins Konga as chief operating officer in May. "
+        "Chidi Okafor will report to the chief executive.",
+        {("Chidi Okafor", "joined", "Konga")},
+    ),
+    # with no full name anywhere, the titled surname still names the person
+    (
+        "Dr. Lindqvist will leave the Karolinska Institute at the end of the year, the hospital said.",
+        {("Lindqvist", "left", "Karolinska Institute")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_round4_class(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text) == expected
