@@ -23,3 +23,13 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_round4_class(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(text) == expected
+
+
+def test_organisation_before_a_list_of_titled_names_employs_each() -> None:
+    text = "Google hired Windsurf chief executive Varun Mohan and research lead Douglas Chen."
+    assert triples(text) == {
+        ("Varun Mohan", "joined", "Google"),
+        ("Douglas Chen", "joined", "Google"),
+        ("Varun Mohan", "left", "Windsurf"),
+        ("Douglas Chen", "left", "Windsurf"),
+    }

@@ -323,6 +323,8 @@ class Describer(ArticleState):
                         org = partner.org
                         break
                 title = re.sub(r"\bfellow\s+", "", title or "") or None
+            if org is None and not former and k >= 0 and toks[k].low == "and":
+                org = self._shared_premodifier_org(s, m, k)
             self._merge_info(info, title, org, former)
             head = toks[end].low
             if head.endswith("s") and head[:-1] in TITLE_HEADS:
@@ -485,6 +487,24 @@ class Describer(ArticleState):
         former = q >= 2 and toks[q - 2].low in ("former", "ex")
         for g in s.groups.get(m.i, [m]):
             self._merge_info(self.info.setdefault(s.names.get(g.i, g.name), PersonInfo()), head, om.name, former)
+
+    def _shared_premodifier_org(self, s: Sentence, m: Mention, k: int) -> str | None:
+        """ "Windsurf chief executive Varun Mohan and co-founder Douglas Chen": the organisation before the
+        first title of a coordinated list also employs the next person, whose title names none."""
+        partner = s.by_tok.get(k - 1)
+        if partner is None or partner.kind != "PER" or partner.j != k:
+            return None
+        q = partner.i - 1
+        while q >= 0 and q not in s.by_tok and (s.tokens[q].low in TITLE_HEADS or s.tokens[q].low in TITLE_MODIFIERS):
+            q -= 1
+        if q == partner.i - 1:
+            return None  # the partner has no title of their own
+        if q >= 0 and s.tokens[q].low in ("'s", "’s"):
+            q -= 1
+        om = self._mention_ending(s, q)
+        if om is None or om.kind != "ORG" or (om.i > 0 and s.tokens[om.i - 1].low in ("former", "ex")):
+            return None
+        return om.name
 
     @staticmethod
     def _merge_info(info: PersonInfo, title: str | None, org: str | None, former: bool) -> None:
