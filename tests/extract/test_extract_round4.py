@@ -17,6 +17,12 @@ CASES = [
         "Dr. Lindqvist will leave the Karolinska Institute at the end of the year, the hospital said.",
         {("Lindqvist", "left", "Karolinska Institute")},
     ),
+    # a return whose purpose follows ("would return to replace him") goes back to the sentence's organisation
+    (
+        "Corvel Foods said its chief executive would retire in June and that Dana Pruitt, a former finance chief, "
+        "would return to succeed him.",
+        {("Dana Pruitt", "joined", "Corvel Foods")},
+    ),
 ]
 
 

@@ -161,6 +161,8 @@ _DATE_WORD = re.compile(
     re.I,
 )
 _EXIT_FAMILIES = frozenset({"leave", "fire", "nominal_left", "poss_nominal", "own_nominal_from"})
+# "return to replace him", "return to lead the company": a return whose purpose, not its place, follows
+_RETURN_PURPOSE = frozenset({"replace", "succeed", "lead", "run", "head", "oversee", "steer", "take", "serve", "help"})
 _TEMPORARY = frozenset({"brief", "briefly", "temporary", "temporarily", "short-lived"})
 
 
@@ -758,6 +760,9 @@ class Families(ArticleState):
             # "joined the board in late 2023": the board of the organisation the person is known at
             org = self._affiliation(persons[0]) if persons else None
             org, role = org or s.org or self.context_org, "board member"
+        elif returning and t.text.endswith(" to") and j < len(toks) and toks[j].low in _RETURN_PURPOSE:
+            # "Elliott Hill would return to replace him": back to the employer the sentence is about
+            org = (self._affiliation(persons[0]) if persons else None) or s.org or self.context_org
         elif j + 2 < len(toks) and toks[j].low == "the" and toks[j + 1].low == "board" and toks[j + 2].low == "of":
             om = self._org_after(s, j + 3)
             if om is None or om.kind != "ORG":
