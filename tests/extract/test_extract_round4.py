@@ -39,3 +39,60 @@ def test_organisation_before_a_list_of_titled_names_employs_each() -> None:
         ("Varun Mohan", "left", "Windsurf"),
         ("Douglas Chen", "left", "Windsurf"),
     }
+
+
+FOUNDINGS = [
+    # naming the partners makes "co-founded the startup" the founding of the article's company
+    (
+        "Quillfeather, a Lisbon startup barely six weeks old, has raised $20 million. Ana Sousa, who left "
+        "Farfetch in March, co-founded the startup with Rui Matos and Inês Carvalho.",
+        {
+            ("Ana Sousa", "left", "Farfetch"),
+            ("Ana Sousa", "founded", "Quillfeather"),
+            ("Rui Matos", "founded", "Quillfeather"),
+            ("Inês Carvalho", "founded", "Quillfeather"),
+        },
+    ),
+    # a name set off after "a/an ... startup" is the startup, however person-shaped
+    (
+        "Tom Becker has co-founded a logistics startup, Harbor Lane, with Priya Nair.",
+        {("Tom Becker", "founded", "Harbor Lane"), ("Priya Nair", "founded", "Harbor Lane")},
+    ),
+    # a reduced relative ("a Berlin-based company she founded") names the founding; leaving it is history
+    (
+        "Lena Vogel is leaving SAP to focus on Nordlicht Systems, a Berlin-based company she founded last year.",
+        {("Lena Vogel", "left", "SAP"), ("Lena Vogel", "founded", "Nordlicht Systems")},
+    ),
+    (
+        "Omar Haddad is leaving Brightloop, the payments company he co-founded, to start a fund.",
+        {("Omar Haddad", "left", "Brightloop")},
+    ),
+    # "quit X to become his co-founders" founds the company the sentence founded
+    (
+        "Velora, a Stockholm startup, has raised $9 million. Chief executive Sara Lind left Spotify to found "
+        "the company with Erik Berg and Nils Ek, who both quit Klarna to become her co-founders.",
+        {
+            ("Sara Lind", "left", "Spotify"),
+            ("Sara Lind", "founded", "Velora"),
+            ("Erik Berg", "founded", "Velora"),
+            ("Nils Ek", "founded", "Velora"),
+            ("Erik Berg", "left", "Klarna"),
+            ("Nils Ek", "left", "Klarna"),
+        },
+    ),
+    # "His co-founders are X and Y": partners of the founding just told
+    (
+        "Marco Bianchi has founded Verdello Robotics. His co-founders are Giulia Rossi, a former Comau "
+        "engineer, and Luca Ferri.",
+        {
+            ("Marco Bianchi", "founded", "Verdello Robotics"),
+            ("Giulia Rossi", "founded", "Verdello Robotics"),
+            ("Luca Ferri", "founded", "Verdello Robotics"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUNDINGS)
+def test_round4_founding(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text) == expected

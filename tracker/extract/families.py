@@ -163,6 +163,8 @@ _DATE_WORD = re.compile(
 _EXIT_FAMILIES = frozenset({"leave", "fire", "nominal_left", "poss_nominal", "own_nominal_from"})
 # "return to replace him", "return to lead the company": a return whose purpose, not its place, follows
 _RETURN_PURPOSE = frozenset({"replace", "succeed", "lead", "run", "head", "oversee", "steer", "take", "serve", "help"})
+_VENTURE_NOUNS = frozenset({"company", "startup", "start-up", "firm", "lab", "venture", "business", "studio"})
+_FOUNDED_NOUNS = frozenset({"the company", "the startup", "the firm", "the lab", "the venture", "the business"})
 _TEMPORARY = frozenset({"brief", "briefly", "temporary", "temporarily", "short-lived"})
 
 
@@ -566,6 +568,9 @@ class Families(ArticleState):
     def _relative_antecedent(self, s: Sentence, t: Trigger) -> Mention | None:
         """ "The company, which he co-founded in 2011, ...": the organisation a dated relative clause is about."""
         toks = s.tokens
+        reduced = self._reduced_relative_antecedent(s, t)
+        if reduced is not None:
+            return reduced
         if t.i < 4 or toks[t.i - 2].low not in ("which", "that") or toks[t.i - 3].text != ",":
             return None
         if not re.match(r"\s*in (?:19|20)\d\d\b", s.text[toks[t.j - 1].end :]):
@@ -575,6 +580,24 @@ class Families(ArticleState):
             return None
         name = ante.name if ante.kind == "ORG" else self._resolve(s, ante)
         return Mention("ORG", ante.i, ante.j, ante.text, name) if name else None
+
+    def _reduced_relative_antecedent(self, s: Sentence, t: Trigger) -> Mention | None:
+        """ "io, the device startup Jony Ive co-founded last year": a company described, then who founded it."""
+        toks = s.tokens
+        subj = next((m for m in s.mentions if m.kind in ("PER", "PRON") and m.j == t.i), None)
+        if subj is None or subj.i < 4 or toks[subj.i - 1].low not in _VENTURE_NOUNS:
+            return None
+        q = subj.i - 2
+        while q > 0 and subj.i - q <= 6 and toks[q].low not in ("the", "a", "an"):
+            q -= 1
+        if q < 2 or toks[q].low not in ("the", "a", "an") or toks[q - 1].text != ",":
+            return None
+        ante = self._mention_ending(s, q - 2)
+        if ante is None or ante.kind != "ORG":
+            return None
+        if any(r.direction == "left" and same_org(r.org, ante.name) and st == s.text for r, st, _c in self.moves):
+            return None  # "is leaving Lattice, the HR company he co-founded": the founding is history
+        return ante
 
     def _included(self, s: Sentence, t: Trigger) -> Mention | None:
         """ "Three researchers have left xAI, including Igor Babuschkin": the named members of an unnamed group."""
@@ -859,6 +882,14 @@ class Families(ArticleState):
             role, org, _e = self._role_at(s, k + 1)
         if not is_position(role):
             return []
+        if role is not None and "founder" in role.lower():
+            # "quit Meta to become his co-founders": a founding of the company founded in this sentence
+            founded = next(
+                (r.org for r, st, _c in reversed(self.moves) if r.direction == "founded" and st == s.text), None
+            )
+            return [
+                Raw(p, founded, "founded", "co-founder", None, BASE_CONFIDENCE["found"]) for p in persons if founded
+            ]
         # "become the robotaxi company's executive chair": a company named only by description is the
         # subject's own employer when one is known
         described = any(m.kind == "ORGREF" and t.j <= m.i < t.j + 3 for m in s.mentions)
@@ -1151,6 +1182,18 @@ class Families(ArticleState):
                                 break
                             org_m = None
                         own = self._affiliation(persons[0]) if persons else None
+                        if (
+                            m.text.lower() in _FOUNDED_NOUNS
+                            and self._partner_after(s, m.j)
+                            and toks[t.i - 1].low not in ("who", "which", "that")
+                        ):
+                            # "co-founded the startup with Clay Bavor": naming the partners makes it the
+                            # founding of the company the article is about, not one the founder is leaving
+                            left_now = tuple(r.org for r, _s, _c in self.moves if r.person in persons)
+                            org_m = Mention("ORG", m.i, m.j, m.text, self._resolve(s, m, (own, *left_now)) or "")
+                            if org_m.name:
+                                break
+                            org_m = None
                         info0 = self.info.get(persons[0]) if persons else None
                         if (
                             own
@@ -1207,6 +1250,14 @@ class Families(ArticleState):
                     persons += [p for p in self._list_through_appositives(s, last.j) if p not in persons]
         role = "co-founder" if (len(persons) > 1 or "co" in word) else "founder"
         return [Raw(p, org, "founded", role, None, BASE_CONFIDENCE["found"]) for p in persons]
+
+    def _partner_after(self, s: Sentence, j: int) -> bool:
+        """ "... with Guillaume Lample and Timothée Lacroix": named partners follow within a few words."""
+        toks = s.tokens
+        return any(
+            toks[k].low in ("with", "alongside") and self._object(s, k + 1, 3, ("PER",)) is not None
+            for k in range(j, min(len(toks), j + 4))
+        )
 
     def _t_role(self, s: Sentence, t: Trigger) -> list[Raw]:
         subj = self._subject(s, t.i)
@@ -1509,6 +1560,22 @@ class Families(ArticleState):
             return []
         role = "co-founder" if "co" in t.text else "founder"
         return [Raw(p, om.name, "founded", role, None, BASE_CONFIDENCE["founder_as"]) for p in self._persons(s, subj)]
+
+    def _t_cofounders_named(self, s: Sentence, t: Trigger) -> list[Raw]:
+        """ "Vogt has founded The Bot Company. His co-founders are X and Y": the partners of the last founding."""
+        founded = next((r for r, _s, _c in reversed(self.moves) if r.direction == "founded"), None)
+        first = self._object(s, t.j, 3, ("PER",))
+        if founded is None or first is None:
+            return []
+        persons = self._persons(s, first)
+        persons += [
+            p for p in self._list_through_appositives(s, s.groups.get(first.i, [first])[-1].j) if p not in persons
+        ]
+        return [
+            Raw(p, founded.org, "founded", "co-founder", None, BASE_CONFIDENCE["cofounders_named"])
+            for p in persons
+            if p != founded.person
+        ]
 
     def _t_lose(self, s: Sentence, t: Trigger) -> list[Raw]:
         """ "X has lost its lead designer, Sara Kim, to rival studio Moonlit": a departure and a hire."""

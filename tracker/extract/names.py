@@ -826,6 +826,7 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
     ]
     mentions.sort(key=lambda m: m.i)
     _new_company_appositive(tokens, mentions)
+    _indefinite_venture_appositive(tokens, mentions)
     _titled_possessor(tokens, mentions)
     _promote_subject_orgs(tokens, mentions)
     return mentions
@@ -889,6 +890,23 @@ def _new_company_appositive(tokens: list[Token], mentions: list[Mention]) -> Non
             and not any(w.lower() in ORG_SUFFIX for w in words)
         ):
             m.kind = "PER"
+
+
+def _indefinite_venture_appositive(tokens: list[Token], mentions: list[Mention]) -> None:
+    """ "has co-founded an autonomous-driving startup, Aurora Innovation, with ...": a name set off right
+    after "a/an ... startup" is that startup, however person-shaped its words are."""
+    n = len(tokens)
+    for k in range(1, n - 2):
+        if tokens[k].low not in _NEW_VENTURE_NOUNS or tokens[k + 1].text != ",":
+            continue
+        q = k - 1
+        while q >= 0 and k - q <= 4 and tokens[q].low not in ("a", "an") and not tokens[q].text[:1].isupper():
+            q -= 1
+        if q < 0 or tokens[q].low not in ("a", "an"):
+            continue
+        app = next((x for x in mentions if x.i == k + 2), None)
+        if app is not None and app.kind == "PER" and app.j < n and tokens[app.j].text in (",", "."):
+            app.kind = "ORG"
 
 
 _DEMONYMS = frozenset(

@@ -38,6 +38,7 @@ Family = Literal[
     "remain",
     "newrole",
     "founder_as",
+    "cofounders_named",
     "following",
     "lose",
     "chair",
@@ -75,6 +76,7 @@ _T: list[tuple[Family, str]] = [
         r"pass(?:es|ed|ing)? the (?:baton|reins) to|hand(?:s|ed|ing)? over to",
     ),
     ("founder_as", r"as (?:the |a )?(?:co-?)?founder of"),
+    ("cofounders_named", r"(?:his|her|their) (?:co-?founders|fellow founders) (?:are|were|include|included)"),
     (
         "remain",
         r"(?:remain|remains|remained|stay|stays|stayed)(?: on)?(?: the board| at the company| with the company)?"

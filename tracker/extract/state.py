@@ -182,6 +182,7 @@ BASE_CONFIDENCE = {
     "remain": 0.85,
     "newrole": 0.85,
     "founder_as": 0.85,
+    "cofounders_named": 0.85,
     "following": 0.8,
     "chair": 0.85,
     "own_nominal_from": 0.85,
