@@ -96,3 +96,24 @@ FOUNDINGS = [
 @pytest.mark.parametrize(("text", "expected"), FOUNDINGS)
 def test_round4_founding(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(text) == expected
+
+
+def test_counted_group_members_share_its_employer_and_the_hire() -> None:
+    text = (
+        "Siemens is hiring Kestrel's chief executive Paul Grant and two of his co-founders, Mia Holt and "
+        "Jon Reyes, in a licensing deal."
+    )
+    assert triples(text) == {
+        (person, direction, org)
+        for person in ("Paul Grant", "Mia Holt", "Jon Reyes")
+        for direction, org in (("joined", "Siemens"), ("left", "Kestrel"))
+    }
+
+
+def test_counted_group_with_an_organisation_possessor_names_the_origin() -> None:
+    text = "Nvidia has poached three of Intel's engineers in Haifa: Dan Levi, Noa Peretz and Ari Cohen."
+    assert triples(text) == {
+        (person, direction, org)
+        for person in ("Dan Levi", "Noa Peretz", "Ari Cohen")
+        for direction, org in (("joined", "Nvidia"), ("left", "Intel"))
+    }

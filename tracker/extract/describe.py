@@ -21,9 +21,11 @@ from tracker.extract.patterns import (
 from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS, clean_role
 from tracker.extract.state import (
     APPOS_START,
+    COUNTS,
     EARLIER,
     GROUP_GLUE,
     JOB_VERBS,
+    PEOPLE_NOUNS,
     PRIOR_SPELL,
     SERVED_HERE,
     SPENT_AT,
@@ -95,6 +97,7 @@ class Describer(ArticleState):
         for m in mentions:
             if m.kind == "PER":
                 self._describe(s, m)
+        self._counted_group(s)
         self._prior_employer(s)
         self._current_job(s)
         free = [
@@ -107,6 +110,45 @@ class Describer(ArticleState):
         if free:
             s.org = free[0].name
         return s
+
+    def _counted_group(self, s: Sentence) -> None:
+        """ "Luan and four of his co-founders, A, B and C", "three of OpenAI's researchers: A, B and C": the
+        names after a counted group are its members; they share its employer and, after "X and", X's fate."""
+        toks = s.tokens
+        for k, tok in enumerate(toks):
+            if tok.low not in COUNTS or k + 3 >= len(toks) or toks[k + 1].low != "of":
+                continue
+            owner: str | None = None
+            q = k + 2
+            if toks[q].low in ("his", "her", "their"):
+                before = [m for m in s.mentions if m.kind == "PER" and m.j <= k]
+                owner = self._affiliation(s.names.get(before[-1].i, before[-1].name)) if before else None
+                q += 1
+            else:
+                om = s.by_tok.get(q)
+                if om is None or om.kind != "ORG" or om.j >= len(toks) or toks[om.j].low not in ("'s", "’s"):
+                    continue
+                owner, q = om.name, om.j + 1
+            while q < len(toks) and toks[q].text[:1].islower() and toks[q].low not in PEOPLE_NOUNS and q - k <= 6:
+                q += 1
+            if q >= len(toks) or toks[q].low not in PEOPLE_NOUNS:
+                continue
+            noun = toks[q].low
+            e = q + 1
+            while e < len(toks) and toks[e].text not in (",", ":") and e - q <= 4:
+                e += 1  # "researchers in Zurich:"
+            first = s.by_tok.get(e + 1) if e < len(toks) else None
+            if first is None or first.kind != "PER" or first.i != e + 1:
+                continue
+            members = s.groups.get(first.i, [first])
+            title = noun[:-1] if noun.endswith("s") else noun
+            for g in members:
+                self._merge_info(self.info.setdefault(s.names.get(g.i, g.name), PersonInfo()), title, owner, False)
+            lead = s.by_tok.get(k - 2) if k >= 2 and toks[k - 1].low == "and" else None
+            if lead is not None and lead.kind == "PER" and lead.j == k - 1:
+                joined = s.groups.get(lead.i, [lead]) + [g for g in members if g not in s.groups.get(lead.i, [lead])]
+                for g in joined:
+                    s.groups[g.i] = joined
 
     def _current_job(self, s: Sentence) -> None:
         """ "She is currently a senior economist at the ECB": an employer stated in its own sentence."""

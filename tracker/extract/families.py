@@ -28,6 +28,8 @@ from tracker.extract.patterns import (
 from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS, clean_role
 from tracker.extract.state import (
     BASE_CONFIDENCE,
+    COUNTS,
+    PEOPLE_NOUNS,
     STAYS_ON,
     ArticleState,
     Sentence,
@@ -108,35 +110,15 @@ _PURPOSE_VERBS = frozenset(
         "return",
     }
 )
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "several": 0, "a pair of": 2}
-_PEOPLE_NOUNS = frozenset(
-    {
-        "bankers",
-        "engineers",
-        "researchers",
-        "executives",
-        "scientists",
-        "partners",
-        "leaders",
-        "employees",
-        "staffers",
-        "designers",
-        "managers",
-        "traders",
-        "lawyers",
-        "founders",
-        "co-founders",
-    }
-)
 
 
 def _group_count(toks: list[Token], k: int) -> int | None:
     """A counted group of people starting at ``k`` ("two senior engineers"): its size, 0 if unstated."""
-    if k >= len(toks) or toks[k].low not in _COUNTS:
+    if k >= len(toks) or toks[k].low not in COUNTS:
         return None
     for q in range(k + 1, min(len(toks), k + 6)):
-        if toks[q].low in _PEOPLE_NOUNS:
-            return _COUNTS[toks[k].low]
+        if toks[q].low in PEOPLE_NOUNS:
+            return COUNTS[toks[k].low]
         if toks[q].text in (",", ";") or (toks[q].text[:1].islower() and toks[q].low.endswith("ed")):
             return None
     return None

@@ -268,6 +268,29 @@ PRIOR_SPELL = re.compile(
 )
 
 
+# A counted group of people ("two senior engineers", "four of his co-founders").
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "several": 0, "a pair of": 2}
+PEOPLE_NOUNS = frozenset(
+    {
+        "bankers",
+        "engineers",
+        "researchers",
+        "executives",
+        "scientists",
+        "partners",
+        "leaders",
+        "employees",
+        "staffers",
+        "designers",
+        "managers",
+        "traders",
+        "lawyers",
+        "founders",
+        "co-founders",
+    }
+)
+
+
 def org_norm(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return " ".join(t for t in re.split(r"[^a-z0-9]+", text) if t and t not in _ORG_NOISE)
