@@ -117,3 +117,16 @@ def test_counted_group_with_an_organisation_possessor_names_the_origin() -> None
         for person in ("Dan Levi", "Noa Peretz", "Ari Cohen")
         for direction, org in (("joined", "Nvidia"), ("left", "Intel"))
     }
+
+
+def test_a_called_off_acquisition_does_not_keep_founders_at_their_startup() -> None:
+    text = (
+        "Adobe is bringing on Loomly chief executive Rita Chen, co-founder Amir Saleh and several engineers. "
+        "The deal ends Canva's planned acquisition of Loomly."
+    )
+    assert triples(text) == {
+        ("Rita Chen", "joined", "Adobe"),
+        ("Amir Saleh", "joined", "Adobe"),
+        ("Rita Chen", "left", "Loomly"),
+        ("Amir Saleh", "left", "Loomly"),
+    }

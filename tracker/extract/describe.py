@@ -365,7 +365,7 @@ class Describer(ArticleState):
                         org = partner.org
                         break
                 title = re.sub(r"\bfellow\s+", "", title or "") or None
-            if org is None and not former and k >= 0 and toks[k].low == "and":
+            if org is None and not former and k >= 0 and toks[k].low in ("and", ","):
                 org = self._shared_premodifier_org(s, m, k)
             self._merge_info(info, title, org, former)
             head = toks[end].low
@@ -531,8 +531,8 @@ class Describer(ArticleState):
             self._merge_info(self.info.setdefault(s.names.get(g.i, g.name), PersonInfo()), head, om.name, former)
 
     def _shared_premodifier_org(self, s: Sentence, m: Mention, k: int) -> str | None:
-        """ "Windsurf chief executive Varun Mohan and co-founder Douglas Chen": the organisation before the
-        first title of a coordinated list also employs the next person, whose title names none."""
+        """ "Windsurf chief executive Varun Mohan and co-founder Douglas Chen" (or ", co-founder ..."): the
+        organisation before the first title of a list also employs the next person, whose title names none."""
         partner = s.by_tok.get(k - 1)
         if partner is None or partner.kind != "PER" or partner.j != k:
             return None

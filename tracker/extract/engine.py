@@ -31,11 +31,7 @@ class Article(Describer, Families, Merger):
 
     def process(self, text: str) -> None:
         s = self._prepare(text)
-        if re.search(
-            r"\b(?:acqui(?:re|res|red|ring|sition|rer)|merger|buyout|takeover|(?:agreed|agreeing|agrees|deal) to buy)\b",
-            text,
-            re.I,
-        ):
+        if _ACQUISITION.search(text) and not _ACQUISITION_OFF.search(text):
             self.acquisition = True
         if not silenced(text):
             self._sentence_moves(s)
@@ -62,6 +58,16 @@ class Article(Describer, Families, Merger):
                 if len(grp) > 1:
                     self.last_group = [s.names.get(g.i, g.name) for g in grp]
 
+
+_ACQUISITION = re.compile(
+    r"\b(?:acqui(?:re|res|red|ring|sition|rer)|merger|buyout|takeover|(?:agreed|agreeing|agrees|deal) to buy)\b", re.I
+)
+# "The arrangement ends OpenAI's planned acquisition of Windsurf": a deal that did not happen buys nobody
+_ACQUISITION_OFF = re.compile(
+    r"\b(?:ends?|ended|ending|scrap(?:s|ped)?|call(?:s|ed)? off|abandon(?:s|ed)?|collaps(?:e|es|ed)|"
+    r"fell (?:apart|through)|blocked|terminat(?:e|es|ed))\b",
+    re.I,
+)
 
 # Words around an organisation that make it a plausible employer rather than a product or a topic.
 _EMPLOYER_BEFORE = frozenset(
