@@ -130,3 +130,18 @@ def test_a_called_off_acquisition_does_not_keep_founders_at_their_startup() -> N
         ("Rita Chen", "left", "Loomly"),
         ("Amir Saleh", "left", "Loomly"),
     }
+
+
+def test_a_definite_group_noun_refers_back_to_the_last_group() -> None:
+    text = (
+        "Stripe has hired Ana Ruiz and Ben Okoro to build its agent platform. The pair had joined Shopify "
+        "in 2021 from Square."
+    )
+    assert triples(text) == {
+        ("Ana Ruiz", "joined", "Stripe"),
+        ("Ben Okoro", "joined", "Stripe"),
+        ("Ana Ruiz", "joined", "Shopify"),
+        ("Ben Okoro", "joined", "Shopify"),
+        ("Ana Ruiz", "left", "Square"),
+        ("Ben Okoro", "left", "Square"),
+    }

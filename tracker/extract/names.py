@@ -431,6 +431,7 @@ _PARTICLES = {
     "ter",
 }
 _NAME_PREFIXES = ("mc", "mac", "de", "di", "le", "la", "van", "von", "du", "o", "da")
+_GROUP_NOUNS = frozenset({"trio", "pair", "duo", "quartet", "two", "three", "four"})
 _PRONOUNS = {"he": False, "she": False, "him": False, "her": False, "they": True, "them": True}
 _SLOT_ORG_BEFORE = {
     "leading",
@@ -792,6 +793,16 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
                     mentions.append(Mention("ORGREF", k, e + 1, " ".join(t.text for t in tokens[k : e + 1]), ""))
                     break
                 e += 1
+    # "The trio had joined OpenAI", "the pair said": a definite group noun refers back to the last group
+    for k, tok in enumerate(tokens[:-1]):
+        if (
+            tok.low == "the"
+            and tokens[k + 1].low in _GROUP_NOUNS
+            and not taken.intersection((k, k + 1))
+            and not any(m.i <= k + 1 < m.j for m in mentions)
+        ):
+            mentions = [m for m in mentions if not (m.kind == "ORGREF" and m.i == k)]
+            mentions.append(Mention("PRON", k, k + 2, f"{tok.text} {tokens[k + 1].text}", "", plural=True))
     # "The researcher, who ..., will join X": a definite title opening a sentence refers back to a person
     if len(tokens) > 2 and tokens[0].low == "the" and 0 not in taken:
         e = 1
