@@ -23,6 +23,16 @@ CASES = [
         "would return to succeed him.",
         {("Dana Pruitt", "joined", "Corvel Foods")},
     ),
+    # a dated step-down still names its post ("stepped down in May as Lyft's head of policy"), also after a join
+    (
+        "Dara Levin, who stepped down in May as Lyft's head of policy, has joined Waymo as chief policy officer.",
+        {("Dara Levin", "left", "Lyft"), ("Dara Levin", "joined", "Waymo")},
+    ),
+    (
+        "Dara Levin has joined Waymo as chief policy officer, two months after she stepped down as Lyft's head "
+        "of policy.",
+        {("Dara Levin", "left", "Lyft"), ("Dara Levin", "joined", "Waymo")},
+    ),
 ]
 
 

@@ -334,15 +334,16 @@ class Families(ArticleState):
                     break
         if "back" in t.text and (explicit is None or explicit.text.lower() in ("it", "its")):
             return []  # "stepping back from day-to-day operations" is not a departure
-        if (
+        # "rejoined X ... four years after she left": the history of the return (unless it names its own
+        # post: "landed at Cohere, three months after she stepped down as Meta's head of research")
+        return_history = (
             explicit is None
             and t.i >= 2
             and toks[t.i - 2].low in ("after", "since")
             and s.by_tok.get(t.i - 1) is not None
             and s.by_tok[t.i - 1].kind == "PRON"
             and any(tr.family == "join" for tr in s.triggers if tr.i < t.i)
-        ):
-            return []  # "rejoined X ... four years after she left": the history of the return
+        )
         rest = s.text[toks[t.j - 1].end :].split(",")[0] if t.j - 1 < len(toks) else ""
         stays_on = bool(_STAYS_AT.search(rest))
         # "joined X in 2019 before leaving in 2021": a later event told in order, not background
@@ -385,13 +386,16 @@ class Families(ArticleState):
             role, role_org, _e = self._role_at(s, j + 3)  # "will leave her post as chief scientist of X"
         elif explicit is not None and explicit.j < len(toks) and toks[explicit.j].low == "as":
             role, _o, _e = self._role_at(s, explicit.j + 1)  # "exits Acme as chief product officer"
-        if j < len(toks) and toks[j].low == "as":
-            role, role_org, _e = self._role_at(s, j)
+        as_at = j
+        while as_at < min(len(toks) - 1, j + 4) and _DATE_WORD.match(toks[as_at].text):
+            as_at += 1  # "stepped down in May as Meta's vice president"
+        if as_at < len(toks) and toks[as_at].low == "as":
+            role, role_org, _e = self._role_at(s, as_at)
         elif j < len(toks) and toks[j].low == "from":
             om = self._org_after(s, j + 1)
             if om is not None and om.kind == "ORG":
                 explicit = om
-        if gerund_history and role_org is None:
+        if (gerund_history or return_history) and role_org is None:
             return []  # "returns ... two years after leaving": history told inside another move
         out: list[Raw] = []
         described = False
