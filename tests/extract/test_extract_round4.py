@@ -33,6 +33,12 @@ CASES = [
         "of policy.",
         {("Dara Levin", "left", "Lyft"), ("Dara Levin", "joined", "Waymo")},
     ),
+    # a co-founder named without a company is a founder of the company in view: a new title is a role change
+    (
+        "Nadia Korb has stepped down as chief executive of Fernbrook Labs. Paulo Reis, another co-founder, "
+        "becomes chief executive.",
+        {("Nadia Korb", "left", "Fernbrook Labs"), ("Paulo Reis", "role_changed", "Fernbrook Labs")},
+    ),
 ]
 
 

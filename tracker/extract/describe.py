@@ -496,6 +496,8 @@ class Describer(ArticleState):
             and any(w in ("business", "unit", "division", "team", "group", "operations") for w in words[who_at:])
         ):
             insider = True
+        if a_title is not None and "founder" in a_title.lower() and a_org is None and not a_former and not orgs:
+            insider = True  # "Daniel Levy, another co-founder, becomes president": a founder of the company in view
         if insider:
             info.insider = True
             if re.search(r"\b(?:has|have|had) (?:been|led|run|headed|overseen|worked|served)\b", seg_text):

@@ -64,6 +64,7 @@ APPOS_START = {
     "her",
     "their",
     "once",
+    "another",
 }
 
 VERBISH = {
