@@ -39,6 +39,17 @@ CASES = [
         "becomes chief executive.",
         {("Nadia Korb", "left", "Fernbrook Labs"), ("Paulo Reis", "role_changed", "Fernbrook Labs")},
     ),
+    # "poached X from A, where ..., to become its CTO": "its" is the hirer's, told once by the hire
+    (
+        "Volvo has poached Ines Berg from Bosch, where she ran the sensor maker's lidar effort, to become its "
+        "chief technology officer.",
+        {("Ines Berg", "joined", "Volvo"), ("Ines Berg", "left", "Bosch")},
+    ),
+    # a region in a title ("head of its Americas operations") is no organisation
+    (
+        "Unilever has named Rosa Lindt, the head of its Americas operations, as chief executive.",
+        {("Rosa Lindt", "role_changed", "Unilever")},
+    ),
 ]
 
 

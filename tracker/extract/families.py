@@ -868,6 +868,9 @@ class Families(ArticleState):
             role, org, _e = self._role_at(s, k + 1)
         if not is_position(role):
             return []
+        if t.text.startswith("to ") or (t.i > 0 and s.tokens[t.i - 1].low == "to"):
+            # "poached X from Apple, where ..., to become its CTO": the hire already told X's move
+            persons = [p for p in persons if not self._joined_here(s, p)]
         if role is not None and "founder" in role.lower():
             # "quit Meta to become his co-founders": a founding of the company founded in this sentence
             founded = next(

@@ -966,6 +966,11 @@ _DEMONYMS = frozenset(
         "atlantic",
         "emea",
         "apac",
+        "americas",
+        "asia",
+        "europe",
+        "africa",
+        "latam",
     }
 )
 
