@@ -50,6 +50,11 @@ CASES = [
         "Unilever has named Rosa Lindt, the head of its Americas operations, as chief executive.",
         {("Rosa Lindt", "role_changed", "Unilever")},
     ),
+    # leaving "to run Uber" names where the person goes
+    (
+        "Hannah Weiss is leaving Zalando after nine years as finance chief to run Delivery Hero.",
+        {("Hannah Weiss", "left", "Zalando"), ("Hannah Weiss", "joined", "Delivery Hero")},
+    ),
 ]
 
 

@@ -420,6 +420,14 @@ class Families(ArticleState):
             )
             # "has left Elon Musk's AI company": the company is described through its owner, not named
             described = person_shaped and q < len(toks) and toks[q].low in ORG_REF_NOUNS and toks[q].text[:1].islower()
+        run_at = next(
+            (q for q in range(j, min(len(toks) - 2, j + 10)) if toks[q].low == "to" and toks[q + 1].low in _LEAD_VERBS),
+            None,
+        )
+        if dest is None and run_at is not None and all(tk.text not in (",", ";") for tk in toks[j:run_at]):
+            led = s.by_tok.get(run_at + 2)
+            if led is not None and led.kind == "ORG" and led.i == run_at + 2:
+                dest = led.name  # "is leaving Expedia after 12 years as chief executive to run Uber"
         for person in self._persons(s, subj):
             aff = self._affiliation(person)
             org: str | None
