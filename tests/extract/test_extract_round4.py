@@ -52,8 +52,8 @@ CASES = [
     ),
     # leaving "to run Uber" names where the person goes
     (
-        "Hannah Weiss is leaving Zalando after nine years as finance chief to run Delivery Hero.",
-        {("Hannah Weiss", "left", "Zalando"), ("Hannah Weiss", "joined", "Delivery Hero")},
+        "Hannah Weiss is leaving Zalando after nine years as finance chief to run Deliveroo.",
+        {("Hannah Weiss", "left", "Zalando"), ("Hannah Weiss", "joined", "Deliveroo")},
     ),
 ]
 
