@@ -55,6 +55,12 @@ CASES = [
         "Hannah Weiss is leaving Zalando after nine years as finance chief to run Deliveroo.",
         {("Hannah Weiss", "left", "Zalando"), ("Hannah Weiss", "joined", "Deliveroo")},
     ),
+    # "named X, the head of its Y business, as his replacement": the vacated title, taken by an insider
+    (
+        "Tom Hale has stepped down as chief executive of Lindqvist Bank. The Swedish lender named Eva Strand, "
+        "the head of its consumer business, as his replacement.",
+        {("Tom Hale", "left", "Lindqvist Bank"), ("Eva Strand", "role_changed", "Lindqvist Bank")},
+    ),
 ]
 
 

@@ -1073,7 +1073,7 @@ class Families(ArticleState):
             role = lead if is_position(lead) else None
         after_person = [tk.low for tk in toks[k : min(len(toks), k + 8)]]
         board_seat = board_seat or "board" in after_person
-        if role is None and ("successor" in after_person[:4] or "succeed" in after_person[:4]):
+        if role is None and any(w in after_person[:4] for w in ("successor", "succeed", "replacement")):
             # "named X as his successor": the title the predecessor is giving up
             prior = next((r for r, _a, _b in reversed(self.moves) if r.direction == "left" and r.role), None)
             role = prior.role if prior else None
