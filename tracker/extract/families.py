@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.cues import hedge_factor
+from tracker.extract.cues import clause_silenced, hedge_factor
 from tracker.extract.dates import find_date
 from tracker.extract.model import Direction
 from tracker.extract.names import HONORIFICS, ORG_REF_NOUNS, ORG_SUFFIX, Mention, Token
@@ -62,6 +62,10 @@ _STAYS_AT = re.compile(
     re.I,
 )
 _LEAVE_NOUN_BEFORE = {
+    # "how long the leave would last", "during his leave": a determiner makes "leave" the noun
+    "the",
+    "his",
+    "their",
     "taken",
     "take",
     "takes",
@@ -208,6 +212,8 @@ class Families(ArticleState):
         while b < len(toks) and toks[b].text not in (",", ";") and not _gerund_clause(toks, b):
             b += 1
         clause = s.text[toks[a].start : toks[b - 1].end] if b > a else s.text
+        if clause_silenced(clause):
+            return
         self.moves.append((raw, s.text, clause))
 
     def _sentence_moves(self, s: Sentence) -> None:

@@ -1,0 +1,43 @@
+"""Round-4 classes (silencing cues, verb lexicon gaps, plural-noun subjects, surname particles), tested on
+new sentences."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import triples
+
+SILENCED = [
+    # a guess floated by outsiders
+    "Several bankers have floated the possibility that Nordwind could acquire Selvo or hire away its founder, "
+    "Petra Lund.",
+    # a denial of a report, in the person's own words
+    "Kestrel Bio co-founder Amir Haddad brushed off reports that he was about to leave the biotech for Pfizer, "
+    "telling staff he is not going anywhere.",
+    # "absolutely false" in single or curly quotes
+    "A Corvane spokesman said a report that chief executive Lena Brandt would leave for Siemens was "
+    "'absolutely false'.",
+    "Orlix chair Tom Weir said a story claiming chief executive Nadia Sorensen had resigned was ‘absolutely false’.",
+    # a leave told as time away, and cover in the person's absence
+    "Jonas Berg is leaving his post at Halvard Energy for a few months, taking time away from the company for "
+    "health reasons.",
+    "Marta Quist said she would step back for a few weeks. Her deputies will run Fenwick Labs in her absence "
+    "and she expects the leave to be brief.",
+    # a plan under discussion
+    "Partners at Arbor Capital have discussed hiring an outside president to work alongside founder Ellen Voss, "
+    "but nobody has been contacted yet.",
+]
+
+
+@pytest.mark.parametrize("text", SILENCED)
+def test_silencing_cue(text: str) -> None:
+    assert triples(text) == set()
+
+
+def test_successor_speculation_silences_only_its_clause() -> None:
+    text = (
+        "Grant Olsen resigned as chief executive of Maribo Shipping on Tuesday, and finance chief Ida Lund is "
+        "widely seen as the front-runner to succeed him."
+    )
+    assert triples(text) == {("Grant Olsen", "left", "Maribo Shipping")}
+    text = "Soren Kai will retire from Tellum Bank in March; Ana Ruiz of Banco Norte is the favourite to replace him."
+    assert triples(text) == {("Soren Kai", "left", "Tellum Bank")}
