@@ -41,3 +41,28 @@ def test_successor_speculation_silences_only_its_clause() -> None:
     assert triples(text) == {("Grant Olsen", "left", "Maribo Shipping")}
     text = "Soren Kai will retire from Tellum Bank in March; Ana Ruiz of Banco Norte is the favourite to replace him."
     assert triples(text) == {("Soren Kai", "left", "Tellum Bank")}
+
+
+PLURAL_SUBJECTS = [
+    # a sentence-initial plural common noun is a group of people, never the organisation that hires
+    (
+        "Shareholders chose Kiran Das to replace Paul Brook as chief executive of Harlow Mining.",
+        {("Kiran Das", "joined", "Harlow Mining"), ("Paul Brook", "left", "Harlow Mining")},
+    ),
+    # ... and "will not stand for re-election" is the exit that "succeed her" refers back to
+    (
+        "Lena Marsh, the chair of Tivoli Foods, said she would not stand for re-election in May. Shareholders "
+        "backed Omar Reyes, a former Unilever executive, to succeed her as chair.",
+        {("Lena Marsh", "left", "Tivoli Foods"), ("Omar Reyes", "joined", "Tivoli Foods")},
+    ),
+    # a multi-word name starting with such a noun is still an organisation
+    (
+        "Partners Group hired Mia Tan from Blackstone.",
+        {("Mia Tan", "joined", "Partners Group"), ("Mia Tan", "left", "Blackstone")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLURAL_SUBJECTS)
+def test_plural_noun_subject(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text) == expected

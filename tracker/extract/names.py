@@ -1018,6 +1018,41 @@ def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
         first.kind = "ORG"
 
 
+# Plural common nouns for groups of people: capitalised only because they open the sentence
+# ("Directors picked X to succeed him"), never an organisation on their own.
+_GROUP_NOUNS = frozenset(
+    {
+        "directors",
+        "investors",
+        "shareholders",
+        "stockholders",
+        "executives",
+        "regulators",
+        "officials",
+        "employees",
+        "staffers",
+        "workers",
+        "insiders",
+        "lawmakers",
+        "managers",
+        "bankers",
+        "engineers",
+        "researchers",
+        "scientists",
+        "partners",
+        "founders",
+        "board",
+        "members",
+        "colleagues",
+        "critics",
+        "observers",
+        "customers",
+        "recruiters",
+        "headhunters",
+    }
+)
+
+
 def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPeople) -> bool:
     """A lone capitalised word is an entity unless generic ("AI") or a modifier ("the Transformer paper")."""
     word = tokens[i].text
@@ -1037,8 +1072,8 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
         and (nxt.low in TITLE_MODIFIERS or nxt.low in ("team", "unit", "division", "region", "markets"))
     ):
         return False  # "head of Africa operations": a region or product qualifying a title
-    if i == 0 and (word.lower() in TITLE_HEADS or word.lower() in TITLE_MODIFIERS):
-        return False  # "Veteran researcher X ..." opens a sentence with a title word
+    if i == 0 and (word.lower() in TITLE_HEADS or word.lower() in TITLE_MODIFIERS or word.lower() in _GROUP_NOUNS):
+        return False  # "Veteran researcher X ..." opens a sentence with a title word, "Directors picked X" a group
     return not (
         prev in ("the", "a", "an", "its", "their", "his", "her", "our")
         and nxt is not None

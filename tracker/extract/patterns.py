@@ -185,7 +185,12 @@ _T.append(
 _T.append(("led_by", r"(?:will be|is to be|to be|would be|is being|are to be|will now be) (?:led|run|headed) by"))
 _T.append(("newrole", r"(?:new|incoming|next)(?= )"))
 _T.append(("lose", r"los(?:t|es|ing)"))
-_T.append(("not_seek", r"(?:not|n't) (?:to )?seek (?:another term|re-?election|a new term|reappointment)"))
+_T.append(
+    (
+        "not_seek",
+        r"(?:not|n't) (?:to )?(?:seek|stand for|run for) (?:another term|re-?election|a new term|reappointment)",
+    )
+)
 _T.append(("chair", r"(?:will|to|would|shall) (?:also )?chair|chairs the"))
 _T.append(
     (
