@@ -66,3 +66,22 @@ PLURAL_SUBJECTS = [
 @pytest.mark.parametrize(("text", "expected"), PLURAL_SUBJECTS)
 def test_plural_noun_subject(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(text) == expected
+
+
+PARTICLES = [
+    # a surname particle capitalised at the start of a sentence still names the person given in full
+    (
+        "Pieter van Dijk will leave Philips in June, the company said. Van Dijk is expected to join ASML as "
+        "chief financial officer.",
+        {("Pieter van Dijk", "left", "Philips"), ("Pieter van Dijk", "joined", "ASML")},
+    ),
+    (
+        "Carla di Santo has resigned from Enel. Di Santo will become chief executive of Snam.",
+        {("Carla di Santo", "left", "Enel"), ("Carla di Santo", "joined", "Snam")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTICLES)
+def test_surname_particle(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text) == expected

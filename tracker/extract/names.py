@@ -705,6 +705,11 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     return spans
 
 
+def _fold_particles(parts: list[str]) -> list[str]:
+    """ "De Meo" opening a sentence is the "de Meo" of "Luca de Meo": particles compare in lower case."""
+    return [p.lower() if p.lower() in _PARTICLES else p for p in parts]
+
+
 class KnownPeople:
     """Full names seen so far in the article, so surnames and first names map back to them."""
 
@@ -717,9 +722,9 @@ class KnownPeople:
         self.full.append(name)
 
     def lookup(self, text: str) -> str | None:
-        parts = text.split()
+        parts = _fold_particles(text.split())
         for name in reversed(self.full):
-            nparts = name.split()
+            nparts = _fold_particles(name.split())
             if text == name:
                 return name
             if len(parts) == 1 and (parts[0] == nparts[-1] or (len(nparts) > 1 and parts[0] == nparts[0])):
