@@ -85,3 +85,60 @@ PARTICLES = [
 @pytest.mark.parametrize(("text", "expected"), PARTICLES)
 def test_surname_particle(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(text) == expected
+
+
+LEXICON = [
+    # "heading back to X" is a return: joined X (and the stated exit stands)
+    (
+        "Dana Holt is leaving Accel after four years and heading back to Sequoia Capital as a partner.",
+        {("Dana Holt", "left", "Accel"), ("Dana Holt", "joined", "Sequoia Capital")},
+    ),
+    ("Maria Lopez is moving back to Stripe as head of payments.", {("Maria Lopez", "joined", "Stripe")}),
+    # "lured X away from Y": joined the subject, left Y; "lured" makes the subject an organisation
+    (
+        "Harrow Foods has lured Nina Patel away from Unilever to run its snacks division.",
+        {("Nina Patel", "joined", "Harrow Foods"), ("Nina Patel", "left", "Unilever")},
+    ),
+    # the hire's purpose clause ("to serve as its ...") after "where he ..." is no second move
+    (
+        "Orrin Labs has poached Tom Vance from Siemens, where he ran industrial software, to serve as its chief "
+        "technology officer.",
+        {("Tom Vance", "joined", "Orrin Labs"), ("Tom Vance", "left", "Siemens")},
+    ),
+    # "takes the CTO title at X": a join
+    ("Ana Kurz takes the chief operating officer title at Halvard Energy.", {("Ana Kurz", "joined", "Halvard Energy")}),
+    # "<org> pushed out / forced out chief executive X": X left the organisation
+    ("Orrin Labs forced out chief executive Jeb Marsh on Tuesday.", {("Jeb Marsh", "left", "Orrin Labs")}),
+    ("Kim Oda was pushed out of Halvard Energy in March.", {("Kim Oda", "left", "Halvard Energy")}),
+    # going back to an earlier title is a role change at the same employer, not an exit
+    (
+        "Tellum Bank named Rosa Diaz chief executive. She takes over from interim chief Ben Ortiz, who will go "
+        "back to his previous role as chief risk officer.",
+        {("Rosa Diaz", "joined", "Tellum Bank"), ("Ben Ortiz", "role_changed", "Tellum Bank")},
+    ),
+    (
+        "Tellum Bank named Rosa Diaz chief executive. She succeeds Ben Ortiz, who has led the bank on an interim "
+        "basis since last spring and will go back to being its chief risk officer.",
+        {("Rosa Diaz", "joined", "Tellum Bank"), ("Ben Ortiz", "role_changed", "Tellum Bank")},
+    ),
+    # "succeeds X, who has led the bank since ...": the tenure is the predecessor's, the appointee still joins
+    (
+        "Tellum Bank named Rosa Diaz chief executive. She succeeds Ben Ortiz, who has led the bank since 2019.",
+        {("Rosa Diaz", "joined", "Tellum Bank"), ("Ben Ortiz", "left", "Tellum Bank")},
+    ),
+    # an insider stepping in / up as chief executive changes role
+    (
+        "Halvard Energy said chief executive Tom Reyes had resigned. Lina Park, the company's finance chief, has "
+        "stepped in as interim CEO.",
+        {("Tom Reyes", "left", "Halvard Energy"), ("Lina Park", "role_changed", "Halvard Energy")},
+    ),
+    (
+        "Kettle Foods will keep its brand, with operations chief Dev Rao stepping up as chief executive.",
+        {("Dev Rao", "role_changed", "Kettle Foods")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEXICON)
+def test_lexicon(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text) == expected

@@ -964,6 +964,8 @@ _HIRING_VERBS = {
     "recruits",
     "poached",
     "poaches",
+    "lured",
+    "lures",
     "has",
     "have",
     "said",
