@@ -55,6 +55,15 @@ _TENURE_AT = re.compile(
 )
 
 
+def _other_antecedent(s: Sentence, first: Mention, at: int) -> bool:
+    """The clause at character ``at`` is a "who" relative clause about someone other than ``first``."""
+    who = next((k for k, t in enumerate(s.tokens) if t.end <= at and t.low == "who" and at - t.end <= 1), None)
+    if who is None:
+        return False
+    k = who - 1 if who > 0 and s.tokens[who - 1].text == "," else who
+    return k != first.j
+
+
 class Describer(ArticleState):
     """Per-sentence preparation: mentions, groups of people, descriptions."""
 
@@ -181,7 +190,10 @@ class Describer(ArticleState):
                 pinfo = self.info.setdefault(person, PersonInfo())
                 pinfo.insider = True
                 pinfo.tenured = True
-        if first is not None and first.i <= 1 and _TENURE_HERE.search(s.text):
+        tenure = _TENURE_HERE.search(s.text)
+        if tenure is not None and first is not None and _other_antecedent(s, first, tenure.start()):
+            tenure = None  # "She succeeds Ben Ortiz, who has led the bank since 2019": about Ortiz
+        if first is not None and first.i <= 1 and tenure is not None:
             # "Haddad has led the company's clinical programme since 2019": already inside, in its own sentence
             for person in self._persons(s, first):
                 pinfo = self.info.setdefault(person, PersonInfo())

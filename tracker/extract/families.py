@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.cues import hedge_factor
+from tracker.extract.cues import clause_silenced, hedge_factor
 from tracker.extract.dates import find_date
 from tracker.extract.model import Direction
 from tracker.extract.names import HONORIFICS, ORG_REF_NOUNS, ORG_SUFFIX, Mention, Token
@@ -64,6 +64,10 @@ _STAYS_AT = re.compile(
     re.I,
 )
 _LEAVE_NOUN_BEFORE = {
+    # "how long the leave would last", "during his leave": a determiner makes "leave" the noun
+    "the",
+    "his",
+    "their",
     "taken",
     "take",
     "takes",
@@ -192,6 +196,8 @@ class Families(ArticleState):
         while b < len(toks) and toks[b].text not in (",", ";") and not _gerund_clause(toks, b):
             b += 1
         clause = s.text[toks[a].start : toks[b - 1].end] if b > a else s.text
+        if clause_silenced(clause):
+            return
         self.moves.append((raw, s.text, clause))
 
     def _sentence_moves(self, s: Sentence) -> None:
@@ -682,7 +688,7 @@ class Families(ArticleState):
         origin: str | None = None
         team: str | None = None
         internal = False
-        returning = t.text.startswith(("rejoin", "return", "is coming back"))
+        returning = t.text.startswith(("rejoin", "return", "is coming back")) or " back " in t.text.lower()
         if t.text.startswith(("to work", "will work")) and all(self._joined_here(s, p) for p in persons):
             return []  # "has hired X and Y to work on the company's health efforts": the same move
         if (
@@ -699,6 +705,16 @@ class Families(ArticleState):
                 Raw(p, o, "role_changed", role_back, None, BASE_CONFIDENCE["join"] * 0.9)
                 for p, o in zip(persons, where, strict=True)
                 if o
+            ]
+        if returning and t.text.endswith(" to") and j + 1 < len(toks) and toks[j].low == "being":
+            # "will go back to being its chief legal officer": an earlier title, same employer
+            role_back, role_org, _e = self._role_at(s, j + 1)
+            if role_back is None:
+                return []
+            return [
+                Raw(p, o, "role_changed", role_back, None, BASE_CONFIDENCE["join"] * 0.9)
+                for p in persons
+                if (o := role_org or self._affiliation(p) or s.org or self.context_org or self._any_org(s))
             ]
         if t.text.lower().startswith("mov") and j < len(toks) and toks[j].low in _LEAD_VERBS:
             return self._move_to_lead(s, t, persons)
@@ -892,6 +908,10 @@ class Families(ArticleState):
         described = any(m.kind == "ORGREF" and t.j <= m.i < t.j + 3 for m in s.mentions)
         out = []
         for person in persons:
+            if t.text.startswith("to ") and any(
+                r.person == person and r.direction == "joined" and sent == s.text for r, sent, _c in self.moves
+            ):
+                continue  # "poached X from Google, where he ..., to serve as its AI chief": the hire's purpose
             own = self._affiliation(person) if described else None
             org = own or org or s.org or self._affiliation(person) or self.context_org or self._any_org(s)
             if org is None:

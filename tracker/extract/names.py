@@ -706,6 +706,11 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     return spans
 
 
+def _fold_particles(parts: list[str]) -> list[str]:
+    """ "De Meo" opening a sentence is the "de Meo" of "Luca de Meo": particles compare in lower case."""
+    return [p.lower() if p.lower() in _PARTICLES else p for p in parts]
+
+
 class KnownPeople:
     """Full names seen so far in the article, so surnames and first names map back to them."""
 
@@ -718,9 +723,9 @@ class KnownPeople:
         self.full.append(name)
 
     def lookup(self, text: str) -> str | None:
-        parts = text.split()
+        parts = _fold_particles(text.split())
         for name in reversed(self.full):
-            nparts = name.split()
+            nparts = _fold_particles(name.split())
             if text == name:
                 return name
             if len(parts) == 1 and (parts[0] == nparts[-1] or (len(nparts) > 1 and parts[0] == nparts[0])):
@@ -993,6 +998,8 @@ _HIRING_VERBS = {
     "recruits",
     "poached",
     "poaches",
+    "lured",
+    "lures",
     "has",
     "have",
     "said",
@@ -1052,6 +1059,41 @@ def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
         first.kind = "ORG"
 
 
+# Plural common nouns for groups of people: capitalised only because they open the sentence
+# ("Directors picked X to succeed him"), never an organisation on their own.
+_GROUP_NOUNS = frozenset(
+    {
+        "directors",
+        "investors",
+        "shareholders",
+        "stockholders",
+        "executives",
+        "regulators",
+        "officials",
+        "employees",
+        "staffers",
+        "workers",
+        "insiders",
+        "lawmakers",
+        "managers",
+        "bankers",
+        "engineers",
+        "researchers",
+        "scientists",
+        "partners",
+        "founders",
+        "board",
+        "members",
+        "colleagues",
+        "critics",
+        "observers",
+        "customers",
+        "recruiters",
+        "headhunters",
+    }
+)
+
+
 def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPeople) -> bool:
     """A lone capitalised word is an entity unless generic ("AI") or a modifier ("the Transformer paper")."""
     word = tokens[i].text
@@ -1071,8 +1113,8 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
         and (nxt.low in TITLE_MODIFIERS or nxt.low in ("team", "unit", "division", "region", "markets"))
     ):
         return False  # "head of Africa operations": a region or product qualifying a title
-    if i == 0 and (word.lower() in TITLE_HEADS or word.lower() in TITLE_MODIFIERS):
-        return False  # "Veteran researcher X ..." opens a sentence with a title word
+    if i == 0 and (word.lower() in TITLE_HEADS or word.lower() in TITLE_MODIFIERS or word.lower() in _GROUP_NOUNS):
+        return False  # "Veteran researcher X ..." opens a sentence with a title word, "Directors picked X" a group
     return not (
         prev in ("the", "a", "an", "its", "their", "his", "her", "our")
         and nxt is not None

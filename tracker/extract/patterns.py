@@ -118,6 +118,8 @@ _T: list[tuple[Family, str]] = [
         r"started work as|start(?:s|ed)? work as|starts? as|(?:start(?:s|ed)?|starting) at|takes? over as|took over as|taking over as|"
         r"return(?:s|ed|ing)? (?:(?:briefly|later|eventually|quietly|ultimately) )?(?:to|as)|lands? at|landed at|landing at|moves? to|moved to|moving to|"
         r"(?:re)?join(?:s|ed|ing)?|to work (?:on|at|for)|will work (?:on|at|for)|"
+        # "is heading back to Khosla Ventures", "will go back to being its general counsel": a return
+        r"(?:head(?:s|ed|ing)?|go(?:es|ing)?|went|mov(?:e|es|ed|ing)) back (?:to|as)|"
         r"signs? on (?:as|with)|signed on (?:as|with)|comes? aboard|came aboard|is coming back to|"
         r"takes? the helm (?:at|of)|took the helm (?:at|of)|taking the helm (?:at|of)|"
         r"(?:to )?take (?:a|up a|the|a new) (?:job|position|role|post) (?:at|with)|"
@@ -140,8 +142,10 @@ _T: list[tuple[Family, str]] = [
         # "has taken on the additional role of COO", "added the title of chair": a second title
         r"(?:takes?|taken|taking|took|to take|assumes?|assumed|assuming|adds?|added|adding) (?:on )?the "
         r"(?:additional |added |expanded |extra |new )?(?:role|title|position|post|job) (?:of|as)(?= )|"
-        r"(?:takes?|taking|took|to take) (?:over )?the (?=(?:[\w-]+ ){1,2}(?:role|job|post|position)\b)|"
+        r"(?:takes?|taking|took|to take) (?:over )?the (?=(?:[\w-]+ ){1,3}(?:role|job|post|position|title)\b)|"
         r"step(?:s|ped|ping)? into the (?:role|position|post|job) of|stepping into the (?:role|position) of|"
+        # "has stepped in as interim CEO", "with finance chief X stepping up as CEO"
+        r"step(?:s|ped|ping)? (?:in|up) as|"
         r"will be (?:the )?(?:new |next |interim |acting )",
     ),
     (
@@ -163,13 +167,15 @@ _T: list[tuple[Family, str]] = [
     (
         "fire",
         r"ousted|ousts|oust|fired|fires|fire|sacked|sacks|sack|dismissed|dismisses|dismiss|removed|removes|remove|"
-        r"let go of|lets go of|letting go of",
+        r"let go of|lets go of|letting go of|"
+        # "Paramount Global pushed out chief executive Bob Bakish"
+        r"(?:push(?:es|ed|ing)?|forc(?:e|es|ed|ing)) out(?! of)",
     ),
     (
         "leave",
         r"left|leaves|leaving|leave|depart(?:s|ed|ing)?|quit(?:s|ting)?|resign(?:s|ed|ing)?|"
         r"retir(?:e|es|ed|ing)|exit(?:s|ed|ing)?|step(?:s|ped|ping)? (?:down|aside)|stepping (?:down|aside)|"
-        r"(?:was|were|been|is|being) (?:ousted|fired|dismissed|pushed out|forced out|let go)|"
+        r"(?:was|were|been|is|being) (?:ousted|fired|dismissed|(?:pushed|forced) out(?: of)?|let go)|"
         r"is out|are out|was out|bow(?:s|ed|ing)? out|part(?:s|ed|ing)? (?:ways|company) with|"
         r"step(?:s|ped|ping)? back from|stepping back from|(?:is|are) no longer (?:with|at)|out as",
     ),
@@ -187,7 +193,12 @@ _T.append(
 _T.append(("led_by", r"(?:will be|is to be|to be|would be|is being|are to be|will now be) (?:led|run|headed) by"))
 _T.append(("newrole", r"(?:new|incoming|next)(?= )"))
 _T.append(("lose", r"los(?:t|es|ing)"))
-_T.append(("not_seek", r"(?:not|n't) (?:to )?seek (?:another term|re-?election|a new term|reappointment)"))
+_T.append(
+    (
+        "not_seek",
+        r"(?:not|n't) (?:to )?(?:seek|stand for|run for) (?:another term|re-?election|a new term|reappointment)",
+    )
+)
 _T.append(("chair", r"(?:will|to|would|shall) (?:also )?chair|chairs the"))
 _T.append(
     (

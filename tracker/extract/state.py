@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from tracker.extract.dates import MONTH_NAMES
 from tracker.extract.model import Direction
 from tracker.extract.names import ORG_SUFFIX, KnownPeople, Mention, Token
 from tracker.extract.patterns import (
@@ -333,7 +334,13 @@ def _unnamed_subject(toks: list[Token], start: int, i: int) -> bool:
     if k >= start and toks[k].low in _GROUP_NOUNS:
         return True
     sub = next((q for q in range(i - 1, start - 1, -1) if toks[q].low in _SUBORDINATORS), None)
+    if sub is not None and sub + 1 < i and _date_start(toks[sub + 1].low):
+        return False  # "has run it since last summer and will ...": a preposition before a date, no clause
     return sub is not None and sub + 1 < i and not toks[sub + 1].low.endswith("ing")
+
+
+def _date_start(low: str) -> bool:
+    return low in ("last", "this", "next", "early", "late", "mid", "then") or low.isdigit() or low in MONTH_NAMES
 
 
 class ArticleState:
@@ -422,7 +429,9 @@ class ArticleState:
             k -= 1
         if k >= 0 and toks[k].low == "and":
             prev = [t for t in s.triggers if t.j <= k and t.family not in ("hire", "fire", "newrole", "adjective")]
-            if prev:
+            # "succeeds X, who has run it since May and will go back to ...": the "and" joins the relative
+            # clause's verbs, so the subject is the relative pronoun's antecedent, found below
+            if prev and not any(toks[q].low == "who" for q in range(prev[-1].j, k)):
                 return self._subject(s, prev[-1].i)
             # "X will hand over control to Amazon executive Y and become chair": with no trigger before,
             # a person after a preposition is an object; the clause's first person is the subject
