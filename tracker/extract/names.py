@@ -431,7 +431,7 @@ _PARTICLES = {
     "ter",
 }
 _NAME_PREFIXES = ("mc", "mac", "de", "di", "le", "la", "van", "von", "du", "o", "da")
-_GROUP_NOUNS = frozenset({"trio", "pair", "duo", "quartet", "two", "three", "four"})
+_GROUP_REFERENCES = frozenset({"trio", "pair", "duo", "quartet", "two", "three", "four"})
 _PRONOUNS = {"he": False, "she": False, "him": False, "her": False, "they": True, "them": True}
 _SLOT_ORG_BEFORE = {
     "leading",
@@ -802,7 +802,7 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
     for k, tok in enumerate(tokens[:-1]):
         if (
             tok.low == "the"
-            and tokens[k + 1].low in _GROUP_NOUNS
+            and tokens[k + 1].low in _GROUP_REFERENCES
             and not taken.intersection((k, k + 1))
             and not any(m.i <= k + 1 < m.j for m in mentions)
         ):
