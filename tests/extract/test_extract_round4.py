@@ -61,6 +61,12 @@ CASES = [
         "the head of its consumer business, as his replacement.",
         {("Tom Hale", "left", "Lindqvist Bank"), ("Eva Strand", "role_changed", "Lindqvist Bank")},
     ),
+    # "co-founded by someone with whom he had ...": a pronoun later in the clause is not the founder
+    (
+        "Tesco dismissed Mark Olsen after finding he had favoured a supplier co-founded by someone with whom he "
+        "had a personal relationship.",
+        {("Mark Olsen", "left", "Tesco")},
+    ),
 ]
 
 

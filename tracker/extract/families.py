@@ -1159,8 +1159,8 @@ class Families(ArticleState):
         )
         if by_at is not None and all(tk.low in ("in", "by") or tk.text.isdigit() for tk in toks[t.j : by_at]):
             founders = self._object(s, by_at + 1, 5)
-            if founders is None:
-                return []
+            if founders is None or (founders.kind == "PRON" and founders.i != by_at + 1):
+                return []  # "a vendor co-founded by someone with whom he had ...": "he" is not the founder
             org_m: Mention | None = None
             for k in range(t.i - 1, -1, -1):
                 m = s.by_tok.get(k)
