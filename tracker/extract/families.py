@@ -913,7 +913,10 @@ class Families(ArticleState):
             ):
                 continue  # "poached X from Google, where he ..., to serve as its AI chief": the hire's purpose
             own = self._affiliation(person) if described else None
-            org = own or org or s.org or self._affiliation(person) or self.context_org or self._any_org(s)
+            # "The startup has recruited X away from Nabla to serve as chief executive": the post is at the
+            # organisation the sentence already has the person joining
+            here = self._joined_here(s, person)
+            org = own or org or here or s.org or self._affiliation(person) or self.context_org or self._any_org(s)
             if org is None:
                 continue
             direction: Direction = self._direction(person, org, role)
