@@ -70,6 +70,9 @@ _NOT_DESCRIPTIVE = frozenset(
     {"the", "a", "an", "its", "his", "her", "their", "of", "at", "for", "from", "to", "by", "with", "and", "in", "on"}
     | {"joined", "left", "leaving", "joining", "rival", "said", "says", "is", "was", "has", "had", "will"}
 )
+# Parts of an organisation ("a new business unit called X") and posts ("CEO of X, a new post").
+_UNITS = frozenset({"unit", "division", "team", "department", "arm", "segment"})
+_POSTS = frozenset({"post", "role", "position"})
 _SPEECH = frozenset({"said", "says", "told", "wrote", "writes", "added", "announced", "confirmed"})
 
 
@@ -109,6 +112,7 @@ class Describer(ArticleState):
                 known = self.people.lookup(m.text)
                 if known and known.split()[-1] == m.text:
                     m.kind, m.name = "PER", known
+        self._units(s)
         for m in mentions:
             for k in range(m.i, m.j):
                 s.by_tok[k] = m
@@ -173,6 +177,36 @@ class Describer(ArticleState):
                 joined = s.groups.get(lead.i, [lead]) + [g for g in members if g not in s.groups.get(lead.i, [lead])]
                 for g in joined:
                     s.groups[g.i] = joined
+
+    def _units(self, s: Sentence) -> None:
+        """ "a new business unit called Applications", "CEO of Applications, a new post": a named unit or post
+        inside the organisation the sentence is about; it and later mentions of it stand for that organisation."""
+        toks = s.tokens
+        for m in s.mentions:
+            if m.kind != "ORG":
+                continue
+            parent = self.units.get(m.name)
+            if parent is None:
+                called = m.i >= 2 and toks[m.i - 1].low in ("called", "named", "dubbed") and toks[m.i - 2].low in _UNITS
+                # "CEO of Applications, a new post" (but "chief commercial officer at ServiceNow, a role he left")
+                posted = (
+                    m.j + 3 < len(toks)
+                    and m.i >= 2
+                    and toks[m.i - 1].low == "of"
+                    and toks[m.i - 2].low in TITLE_HEADS
+                    and toks[m.j].text == ","
+                    and toks[m.j + 1].low in ("a", "an", "the")
+                    and toks[m.j + 2].low in ("new", "newly")
+                    and any(t.low in _UNITS | _POSTS for t in toks[m.j + 3 : m.j + 5])
+                    and not any(t.low in ORG_REF_NOUNS for t in toks[m.j + 2 : m.j + 5])
+                )
+                if not (called or posted):
+                    continue
+                parent = next((x.name for x in s.mentions if x.kind == "ORG" and x.i < m.i), None) or self.context_org
+                if parent is None:
+                    continue
+                self.units[m.name] = parent
+            m.name = parent
 
     def _remember_descriptions(self, s: Sentence) -> None:
         """The words the article describes an organisation with, so "the robotics startup" later finds it:

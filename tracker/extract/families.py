@@ -820,7 +820,9 @@ class Families(ArticleState):
                     (r.org for r, _s, _c in reversed(self.moves) if r.person == persons[0] and r.direction == "left"),
                     None,
                 )
-                org = back or org
+                # ... unless the description fits another organisation ("OpenAI said X was returning to the
+                # ChatGPT maker" after X parted ways with Thinking Machines)
+                org = self._described(s, om) or back or org
             if org is None and om.kind == "ORGREF" and exclude:
                 # "Keele joined the startup last year from Databricks": a dated join of the current employer
                 tail = s.text[toks[om.j - 1].end :].split(",")[0]

@@ -605,6 +605,12 @@ def tokenize(sentence: str) -> list[Token]:
     return out
 
 
+def _acronym_modifier(tokens: list[Token], e: int) -> bool:
+    """ "AI" in "the AI coding startup": a short all-capital word followed by a lower-case word."""
+    t = tokens[e].text
+    return 2 <= len(t) <= 3 and t.isalpha() and t.isupper() and e + 1 < len(tokens) and tokens[e + 1].text.islower()
+
+
 def _is_cap(tok: str) -> bool:
     if not tok or not tok[0].isalpha():
         return False
@@ -795,7 +801,8 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
             mentions.append(Mention("ORGREF", k, k + 1, tok.text, ""))
         elif low == "the" and k not in taken:
             e = k + 1
-            while e < len(tokens) and e - k <= 3 and tokens[e].text[:1].islower():
+            # "the AI coding startup": a short acronym modifies the noun like a lower-case word
+            while e < len(tokens) and e - k <= 3 and (tokens[e].text[:1].islower() or _acronym_modifier(tokens, e)):
                 if tokens[e].low in ORG_REF_NOUNS and not (e + 1 < len(tokens) and tokens[e + 1].low == "of"):
                     mentions.append(Mention("ORGREF", k, e + 1, " ".join(t.text for t in tokens[k : e + 1]), ""))
                     break
@@ -1178,6 +1185,12 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
     )
 
 
+_BUY_VERBS = frozenset({"acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought", "buying"})
+_DEAL_NOUNS = frozenset(
+    {"takeover", "acquisition", "purchase", "buyout", "merger", "bid", "rescue", "bailout", "spin-off", "spinoff"}
+)
+
+
 def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: KnownPeople) -> Mention:
     text = " ".join(t.text for t in tokens[i:j])
     words = [t.text for t in tokens[i:j]]
@@ -1191,6 +1204,10 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
         return Mention("PER", i, j, text, known)
     if prev in HONORIFICS or (prev == "." and i > 1 and tokens[i - 2].low in HONORIFICS):
         return Mention("PER", i, j, text, text)
+    # "its emergency takeover of Credit Suisse", "agreed to buy Figma": only organisations are bought
+    bought = prev in _BUY_VERBS or (prev in ("of", "for", "with") and i >= 2 and tokens[i - 2].low in _DEAL_NOUNS)
+    if bought and nxt not in ("'s", "’s"):
+        return Mention("ORG", i, j, text, text)
     # "the board of Atlas Grid", "chief executive of Harbor Trust"
     of_at = i - 1 if prev == "of" else (i - 2 if prev == "the" and i >= 2 and tokens[i - 2].low == "of" else -1)
     if of_at >= 1 and (tokens[of_at - 1].low in TITLE_HEADS or tokens[of_at - 1].low in ("board", "boards")):

@@ -365,6 +365,7 @@ class ArticleState:
         self.context_org: str | None = None
         self.last_subject: str | None = None  # the person opening the previous sentence as its subject
         self.org_names: list[str] = []
+        self.units: dict[str, str] = {}  # "a new unit called Applications": the unit -> its organisation
         self.owned: dict[str, str] = {}  # person -> the organisation the article names as theirs
         # organisation -> the words the article describes it with ("robotics startup Covariant")
         self.org_nouns: dict[str, set[str]] = {}
@@ -388,9 +389,11 @@ class ArticleState:
         described = self._described(s, m, exclude)
         if described:
             return described
-        # "Nvidia agreed to license chip technology from Groq, and the chipmaker will ...": a source after
-        # "from" is not what a later description in the sentence refers to when another organisation is named
-        origins = {x.i for x in cands if x.i > 0 and s.tokens[x.i - 1].low == "from"}
+        # "Nvidia agreed to license chip technology from Groq, and the chipmaker will ...", "poached X from
+        # Google ... to serve as its chief": a description opening a clause, or "its", is not the source
+        # after "from" when another organisation is named
+        opens = m.i == 0 or s.tokens[m.i - 1].low in ("and", "but", ",", ";") or m.text.lower() in ("it", "its")
+        origins = {x.i for x in cands if x.i > 0 and s.tokens[x.i - 1].low == "from"} if opens else set()
         if len(origins) == len(cands):
             origins = set()
         for x in reversed(cands):
@@ -463,6 +466,13 @@ class ArticleState:
             if sm is None:
                 continue
             org = sm.name if sm.kind == "ORG" else self._affiliation(s.names.get(sm.i, sm.name))
+            if sm.kind == "PER" and org is None:
+                # "OpenAI applications chief Fidji Simo told staff": the organisation before the speaker's title
+                b = sm.i - 1
+                while b >= 0 and sm.i - b <= 3 and toks[b].text[:1].islower():
+                    b -= 1
+                om = s.by_tok.get(b)
+                org = om.name if om is not None and om.kind == "ORG" and om.j == b + 1 and b < sm.i - 1 else None
             if sm.kind not in ("ORG", "PER") or org is None:
                 continue
             return None if any(same_org(org, e) for e in exclude if e) else org
