@@ -43,6 +43,7 @@ class Article(Describer, Families, Merger):
             first = next((m for m in s.mentions if m.kind == "ORG"), None)
             self.context_org = first.name if first else None
         self._prefer_destination(text)
+        self.last_text = text
 
         opener = next((m for m in s.mentions if m.kind in ("PER", "PRON", "ORG")), None)
         if opener is not None and opener.i <= 2 and opener.kind == "PER":

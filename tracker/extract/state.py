@@ -366,6 +366,7 @@ class ArticleState:
         self.last_subject: str | None = None  # the person opening the previous sentence as its subject
         self.org_names: list[str] = []
         self.units: dict[str, str] = {}  # "a new unit called Applications": the unit -> its organisation
+        self.last_text: str | None = None  # the previous sentence
         self.owned: dict[str, str] = {}  # person -> the organisation the article names as theirs
         # organisation -> the words the article describes it with ("robotics startup Covariant")
         self.org_nouns: dict[str, set[str]] = {}
@@ -480,14 +481,14 @@ class ArticleState:
 
     def _owned_by(self, s: Sentence, owner: str, exclude: tuple[str | None, ...] = ()) -> str | None:
         """ "Mira Murati's startup": the organisation the article names as the owner's or says they run,
-        else one an earlier sentence has someone joining ("Gross departed to join Meta. ... Friedman, who
+        else one the previous sentence has someone joining ("Gross departed to join Meta. ... Friedman, who
         joined Mark Zuckerberg's company"); never a guess from the nearest name."""
         info = self.info.get(owner)
         known = self.owned.get(owner) or (info.org if info and not info.former else None)
         if known:
             return known
         joined = next(
-            (r.org for r, sent, _c in reversed(self.moves) if r.direction == "joined" and sent != s.text),
+            (r.org for r, sent, _c in reversed(self.moves) if r.direction == "joined" and sent == self.last_text),
             None,
         )
         if joined and not any(same_org(joined, e) for e in exclude if e):
