@@ -48,6 +48,7 @@ CASES = [
         "executive.",
         {
             ("Lena Fox", "left", "Corvid"),
+            ("Lena Fox", "founded", "Tallis Labs"),
             ("Pavel Dane", "joined", "Tallis Labs"),
             ("Pavel Dane", "left", "Hexa"),
         },
