@@ -64,6 +64,18 @@ def _other_antecedent(s: Sentence, first: Mention, at: int) -> bool:
     return k != first.j
 
 
+# A lower-case describing word ("robotics", "Paris-based", "medical-AI"); capitalised demonyms count too.
+_DESCRIPTIVE = re.compile(r"[A-Za-z][\w-]*")
+_NOT_DESCRIPTIVE = frozenset(
+    {"the", "a", "an", "its", "his", "her", "their", "of", "at", "for", "from", "to", "by", "with", "and", "in", "on"}
+    | {"joined", "left", "leaving", "joining", "rival", "said", "says", "is", "was", "has", "had", "will"}
+)
+# Parts of an organisation ("a new business unit called X") and posts ("CEO of X, a new post").
+_UNITS = frozenset({"unit", "division", "team", "department", "arm", "segment"})
+_POSTS = frozenset({"post", "role", "position"})
+_SPEECH = frozenset({"said", "says", "told", "wrote", "writes", "added", "announced", "confirmed"})
+
+
 class Describer(ArticleState):
     """Per-sentence preparation: mentions, groups of people, descriptions."""
 
@@ -85,6 +97,11 @@ class Describer(ArticleState):
         mentions = find_mentions(tokens, text, self.resolver, self.people)
         s = Sentence(text, tokens, mentions)
         for m in mentions:
+            if m.kind == "OWNER":
+                self.people.add(m.name)
+                owned = next((x for x in mentions if x.kind == "ORG" and x.i == m.j + 1), None)
+                if owned is not None:
+                    self.owned[m.name] = owned.name  # "Mira Murati's Thinking Machines Lab": "Murati's lab" later
             if m.kind == "PER" and len(m.name.split()) >= 2:
                 self.people.add(m.name)
                 if self.context_org and self.context_org == m.name.split()[-1]:
@@ -95,6 +112,7 @@ class Describer(ArticleState):
                 known = self.people.lookup(m.text)
                 if known and known.split()[-1] == m.text:
                     m.kind, m.name = "PER", known
+        self._units(s)
         for m in mentions:
             for k in range(m.i, m.j):
                 s.by_tok[k] = m
@@ -103,6 +121,7 @@ class Describer(ArticleState):
             elif m.kind == "ORG":
                 self.org_names.append(m.name)
         self._group(s)
+        self._remember_descriptions(s)
         for m in mentions:
             if m.kind == "PER":
                 self._describe(s, m)
@@ -158,6 +177,67 @@ class Describer(ArticleState):
                 joined = s.groups.get(lead.i, [lead]) + [g for g in members if g not in s.groups.get(lead.i, [lead])]
                 for g in joined:
                     s.groups[g.i] = joined
+
+    def _units(self, s: Sentence) -> None:
+        """ "a new business unit called Applications", "CEO of Applications, a new post": a named unit or post
+        inside the organisation the sentence is about; it and later mentions of it stand for that organisation."""
+        toks = s.tokens
+        for m in s.mentions:
+            if m.kind != "ORG":
+                continue
+            parent = self.units.get(m.name)
+            if parent is None:
+                called = m.i >= 2 and toks[m.i - 1].low in ("called", "named", "dubbed") and toks[m.i - 2].low in _UNITS
+                # "CEO of Applications, a new post" (but "chief commercial officer at ServiceNow, a role he left")
+                posted = (
+                    m.j + 3 < len(toks)
+                    and m.i >= 2
+                    and toks[m.i - 1].low == "of"
+                    and toks[m.i - 2].low in TITLE_HEADS
+                    and toks[m.j].text == ","
+                    and toks[m.j + 1].low in ("a", "an", "the")
+                    and toks[m.j + 2].low in ("new", "newly")
+                    and any(t.low in _UNITS | _POSTS for t in toks[m.j + 3 : m.j + 5])
+                    and not any(t.low in ORG_REF_NOUNS for t in toks[m.j + 2 : m.j + 5])
+                )
+                if not (called or posted):
+                    continue
+                parent = next((x.name for x in s.mentions if x.kind == "ORG" and x.i < m.i), None) or self.context_org
+                if parent is None:
+                    continue
+                self.units[m.name] = parent
+            m.name = parent
+
+    def _remember_descriptions(self, s: Sentence) -> None:
+        """The words the article describes an organisation with, so "the robotics startup" later finds it:
+        before the name ("robotics startup Covariant", "the French medical-AI company Nabla") or in an
+        appositive ("X, a Paris-based company he founded"; a company someone founded is a new venture)."""
+        toks = s.tokens
+        for m in s.mentions:
+            if m.kind != "ORG":
+                continue
+            said: list[str] = []
+            k = m.i - 1
+            if k >= 0 and toks[k].low in ORG_REF_NOUNS and k not in s.by_tok:
+                while k >= 0 and m.i - k <= 4 and k not in s.by_tok and _DESCRIPTIVE.fullmatch(toks[k].text):
+                    if toks[k].low in _NOT_DESCRIPTIVE:
+                        break
+                    said.append(toks[k].low)
+                    k -= 1
+            if m.j + 2 < len(toks) and toks[m.j].text == "," and toks[m.j + 1].low in ("a", "an", "the"):
+                e = m.j + 2
+                words: list[str] = []
+                while e < len(toks) and e - m.j <= 6 and e not in s.by_tok and _DESCRIPTIVE.fullmatch(toks[e].text):
+                    words.append(toks[e].low)
+                    if toks[e].low in ORG_REF_NOUNS:
+                        said.extend(words)
+                        rest = [t.low for t in toks[e + 1 : e + 5]]
+                        if any(w in ("founded", "co-founded", "launched", "started") for w in rest):
+                            said.extend(("startup", "venture"))
+                        break
+                    e += 1
+            if said:
+                self.org_nouns.setdefault(m.name, set()).update(said)
 
     def _current_job(self, s: Sentence) -> None:
         """ "She is currently a senior economist at the ECB": an employer stated in its own sentence."""
@@ -272,6 +352,9 @@ class Describer(ArticleState):
                 prev = current[-1]
                 between = s.tokens[prev.j : m.i]
                 ok = 0 < len(between) <= 8 and any(t.low in (",", "and", "&") for t in between)
+                # "... with co-founder Barret Zoph, Murati said": a name opening a reporting clause
+                if [t.text for t in between] == [","] and m.j < len(s.tokens) and s.tokens[m.j].low in _SPEECH:
+                    ok = False
                 for k in range(prev.j, m.i):
                     t = s.tokens[k]
                     mm = s.by_tok.get(k)

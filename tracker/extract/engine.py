@@ -42,6 +42,9 @@ class Article(Describer, Families, Merger):
         elif self.context_org is None:
             first = next((m for m in s.mentions if m.kind == "ORG"), None)
             self.context_org = first.name if first else None
+        self._prefer_destination(text)
+        self.last_text = text
+
         opener = next((m for m in s.mentions if m.kind in ("PER", "PRON", "ORG")), None)
         if opener is not None and opener.i <= 2 and opener.kind == "PER":
             self.last_subject = s.names.get(opener.i, opener.name)
@@ -57,6 +60,18 @@ class Article(Describer, Families, Merger):
                 grp = s.groups.get(m.i, [m])
                 if len(grp) > 1:
                     self.last_group = [s.names.get(g.i, g.name) for g in grp]
+
+    def _prefer_destination(self, text: str) -> None:
+        """ "X has landed at Cohere, months after she stepped down as Meta's vice president. The Toronto-based
+        model developer also appointed Y": a story about a move is about where people go, so a later
+        "the company" means the organisation joined or founded, not the one being left."""
+        here = [r for r, sent, _c in self.moves if sent == text]
+        if not any(r.direction == "left" and same_org(r.org, self.context_org) for r in here):
+            return
+        dests = {r.org for r in here if r.direction in ("joined", "founded") and r.family not in ("become", "role")}
+        dests = {d for d in dests if not any(r.direction == "left" and same_org(r.org, d) for r in here)}
+        if len(dests) == 1:
+            self.context_org = dests.pop()
 
 
 _ACQUISITION = re.compile(

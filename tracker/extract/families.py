@@ -820,7 +820,9 @@ class Families(ArticleState):
                     (r.org for r, _s, _c in reversed(self.moves) if r.person == persons[0] and r.direction == "left"),
                     None,
                 )
-                org = back or org
+                # ... unless the description fits another organisation ("OpenAI said X was returning to the
+                # ChatGPT maker" after X parted ways with Thinking Machines)
+                org = self._described(s, om) or back or org
             if org is None and om.kind == "ORGREF" and exclude:
                 # "Keele joined the startup last year from Databricks": a dated join of the current employer
                 tail = s.text[toks[om.j - 1].end :].split(",")[0]
@@ -913,7 +915,10 @@ class Families(ArticleState):
             ):
                 continue  # "poached X from Google, where he ..., to serve as its AI chief": the hire's purpose
             own = self._affiliation(person) if described else None
-            org = own or org or s.org or self._affiliation(person) or self.context_org or self._any_org(s)
+            # "The startup has recruited X away from Nabla to serve as chief executive": the post is at the
+            # organisation the sentence already has the person joining
+            here = self._joined_here(s, person)
+            org = own or org or here or s.org or self._affiliation(person) or self.context_org or self._any_org(s)
             if org is None:
                 continue
             direction: Direction = self._direction(person, org, role)

@@ -15,7 +15,8 @@ from tracker.extract.dates import MONTH_NAMES, WEEKDAYS
 from tracker.extract.resolve import Resolver
 from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS
 
-Kind = Literal["PER", "ORG", "PRON", "ORGREF"]
+# OWNER: a person named only as the possessor of an organisation ("Elon Musk's xAI"); they make no move
+Kind = Literal["PER", "ORG", "PRON", "ORGREF", "OWNER"]
 
 _TOKEN = re.compile(r"\w+(?:[-.&]\w+|['’](?!s\b)\w+)*|['’]s\b|[^\w\s]")
 
@@ -588,6 +589,7 @@ class Mention:
     text: str
     name: str
     plural: bool = False
+    owner: str = ""  # ORGREF only: the person whose company this is ("Mark Zuckerberg's company")
 
 
 def tokenize(sentence: str) -> list[Token]:
@@ -601,6 +603,12 @@ def tokenize(sentence: str) -> list[Token]:
         else:
             out.append(Token(word, m.start(), m.end()))
     return out
+
+
+def _acronym_modifier(tokens: list[Token], e: int) -> bool:
+    """ "AI" in "the AI coding startup": a short all-capital word followed by a lower-case word."""
+    t = tokens[e].text
+    return 2 <= len(t) <= 3 and t.isalpha() and t.isupper() and e + 1 < len(tokens) and tokens[e + 1].text.islower()
 
 
 def _is_cap(tok: str) -> bool:
@@ -793,7 +801,8 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
             mentions.append(Mention("ORGREF", k, k + 1, tok.text, ""))
         elif low == "the" and k not in taken:
             e = k + 1
-            while e < len(tokens) and e - k <= 3 and tokens[e].text[:1].islower():
+            # "the AI coding startup": a short acronym modifies the noun like a lower-case word
+            while e < len(tokens) and e - k <= 3 and (tokens[e].text[:1].islower() or _acronym_modifier(tokens, e)):
                 if tokens[e].low in ORG_REF_NOUNS and not (e + 1 < len(tokens) and tokens[e + 1].low == "of"):
                     mentions.append(Mention("ORGREF", k, e + 1, " ".join(t.text for t in tokens[k : e + 1]), ""))
                     break
@@ -845,7 +854,57 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
     _indefinite_venture_appositive(tokens, mentions)
     _titled_possessor(tokens, mentions)
     _promote_subject_orgs(tokens, mentions)
+    _person_possessor(tokens, mentions, resolver, people)
     return mentions
+
+
+# Nouns for a company a person owns or runs ("Mira Murati's startup", "Jeff Bezos's rocket company")
+_OWNED_NOUNS = frozenset({"company", "startup", "start-up", "firm", "lab", "laboratory", "venture", "outfit"})
+
+
+def _person_possessor(tokens: list[Token], mentions: list[Mention], resolver: Resolver, people: KnownPeople) -> None:
+    """ "Elon Musk's xAI", "departing Mira Murati's startup", "joined Mark Zuckerberg's company": a person
+    named as the possessor of an organisation only identifies it; the organisation is the employer and
+    the possessor makes no move. The possessor becomes an OWNER; a possessed common noun becomes an ORGREF
+    carrying its owner, resolved later from what the article says about them."""
+    n = len(tokens)
+    added: list[Mention] = []
+    for m in mentions:
+        if m.kind not in ("PER", "ORG") or m.j + 1 >= n or tokens[m.j].low not in ("'s", "’s"):
+            continue
+        words = m.text.split()
+        known = people.lookup(m.text)
+        shaped = (
+            2 <= len(words) <= 3
+            and all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words)
+            and not any(w.lower() in ORG_SUFFIX for w in words)
+        )
+        if resolver.known_org(m.text) or not (known or (m.kind == "PER" and len(words) >= 2) or shaped):
+            continue
+        k = m.j + 1
+        nxt = next((x for x in mentions if x.i == k), None)
+        if nxt is not None and nxt.kind == "ORG":
+            m.kind, m.name = "OWNER", known or m.text
+            continue
+        if tokens[k].low in ("new", "own", "latest", "former"):
+            continue  # "Ilya Sutskever's new company, X": a founding, read elsewhere
+        e = k
+        while (
+            e < min(n, k + 3)
+            and tokens[e].low not in _OWNED_NOUNS
+            and (tokens[e].text[:1].islower() or (tokens[e].text.isupper() and len(tokens[e].text) <= 3))
+        ):
+            e += 1
+        if e >= n or tokens[e].low not in _OWNED_NOUNS or any(x.i <= e < x.j or k <= x.i <= e for x in mentions):
+            continue
+        if e + 1 < n and tokens[e + 1].low == "of":
+            continue
+        m.kind, m.name = "OWNER", known or m.text
+        if not any(x.i == e + 1 and x.kind == "ORG" for x in mentions):  # "rocket company Blue Origin" names it
+            text = " ".join(t.text for t in tokens[k : e + 1])
+            added.append(Mention("ORGREF", k, e + 1, text, "", owner=m.name))
+    mentions.extend(added)
+    mentions.sort(key=lambda x: x.i)
 
 
 _PERSONAL_RELATIONS = frozenset(
@@ -1126,6 +1185,12 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
     )
 
 
+_BUY_VERBS = frozenset({"acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought", "buying"})
+_DEAL_NOUNS = frozenset(
+    {"takeover", "acquisition", "purchase", "buyout", "merger", "bid", "rescue", "bailout", "spin-off", "spinoff"}
+)
+
+
 def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: KnownPeople) -> Mention:
     text = " ".join(t.text for t in tokens[i:j])
     words = [t.text for t in tokens[i:j]]
@@ -1139,6 +1204,10 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
         return Mention("PER", i, j, text, known)
     if prev in HONORIFICS or (prev == "." and i > 1 and tokens[i - 2].low in HONORIFICS):
         return Mention("PER", i, j, text, text)
+    # "its emergency takeover of Credit Suisse", "agreed to buy Figma": only organisations are bought
+    bought = prev in _BUY_VERBS or (prev in ("of", "for", "with") and i >= 2 and tokens[i - 2].low in _DEAL_NOUNS)
+    if bought and nxt not in ("'s", "’s"):
+        return Mention("ORG", i, j, text, text)
     # "the board of Atlas Grid", "chief executive of Harbor Trust"
     of_at = i - 1 if prev == "of" else (i - 2 if prev == "the" and i >= 2 and tokens[i - 2].low == "of" else -1)
     if of_at >= 1 and (tokens[of_at - 1].low in TITLE_HEADS or tokens[of_at - 1].low in ("board", "boards")):

@@ -162,6 +162,15 @@ _STOP_BEFORE_ORG = {
     "job",
 }
 
+# Every organisation is a company: "the Canadian company" needs a modifier the article attached.
+_GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "organisation", "organization", "outfit"})
+# A company the article has someone founding is a startup or a new venture.
+_NEW_VENTURE = frozenset({"startup", "start-up", "venture"})
+_MAKER_NOUNS = frozenset({"maker", "developer", "owner", "creator", "operator", "parent", "provider"})
+_STATEMENT_VERBS = frozenset(
+    {"said", "says", "told", "announced", "announces", "confirmed", "confirms", "wrote", "writes", "added"}
+)
+
 GROUP_GLUE = {",", "and", "&", "'s", "’s", "fellow", "former", "ex", "both"}
 
 BASE_CONFIDENCE = {
@@ -356,6 +365,11 @@ class ArticleState:
         self.context_org: str | None = None
         self.last_subject: str | None = None  # the person opening the previous sentence as its subject
         self.org_names: list[str] = []
+        self.units: dict[str, str] = {}  # "a new unit called Applications": the unit -> its organisation
+        self.last_text: str | None = None  # the previous sentence
+        self.owned: dict[str, str] = {}  # person -> the organisation the article names as theirs
+        # organisation -> the words the article describes it with ("robotics startup Covariant")
+        self.org_nouns: dict[str, set[str]] = {}
         self.moves: list[tuple[Raw, str, str]] = []
         # "Two Goldman Sachs bankers have left ... . A and B, who ..., founded X": an unnamed group's move
         # waiting for the next sentence to name its members: (count or 0, left org, joined org)
@@ -370,16 +384,21 @@ class ArticleState:
         """What "it"/"the company" refers to: the nearest free organisation before, else the article's."""
         if m.kind == "ORG":
             return m.name
+        if m.owner:
+            return self._owned_by(s, m.owner, exclude)
         cands = [x for x in s.mentions if x.kind == "ORG" and x.i < m.i]
-        # "the bank" prefers an organisation whose name says bank ("Helmsley Bank")
-        noun = m.text.split()[-1].lower()
-        if noun not in ("it", "its", "company", "firm", "group"):
-            nearest_first = [x.name for x in reversed(cands)] + list(reversed(self.org_names))
-            for name in nearest_first:
-                if noun in name.lower().split() and not any(same_org(name, e) for e in exclude if e):
-                    return name
+        described = self._described(s, m, exclude)
+        if described:
+            return described
+        # "Nvidia agreed to license chip technology from Groq, and the chipmaker will ...", "poached X from
+        # Google ... to serve as its chief": a description opening a clause, or "its", is not the source
+        # after "from" when another organisation is named
+        opens = m.i == 0 or s.tokens[m.i - 1].low in ("and", "but", ",", ";") or m.text.lower() in ("it", "its")
+        origins = {x.i for x in cands if x.i > 0 and s.tokens[x.i - 1].low == "from"} if opens else set()
+        if len(origins) == len(cands):
+            origins = set()
         for x in reversed(cands):
-            if x.i not in s.attached and not any(same_org(x.name, e) for e in exclude if e):
+            if x.i not in s.attached and x.i not in origins and not any(same_org(x.name, e) for e in exclude if e):
                 return x.name
         # "the OpenAI co-founder ... who left the company": a relative clause about a person refers
         # back to the organisation of their title, not to the article-level guess
@@ -393,6 +412,87 @@ class ArticleState:
         for x in reversed(cands):
             if not any(same_org(x.name, e) for e in exclude if e):
                 return x.name
+        return None
+
+    def _described(self, s: Sentence, m: Mention, exclude: tuple[str | None, ...] = ()) -> str | None:
+        """The organisation a description fits by what the article has said of it, nearest first.
+
+        "the bank" -> "Helmsley Bank" (its name); "the robotics startup" -> "robotics startup Covariant";
+        "the startup" -> a company the article has someone founding; "the Canadian company" needs a
+        modifier the article attached ("Canadian"), since every organisation is a company; "the ChatGPT
+        maker" (a product's maker) -> the organisation announcing the sentence ("OpenAI said ...").
+        """
+        words = [w.lower().removesuffix("'s").removesuffix("’s") for w in m.text.split()]
+        words = [w for w in words if w not in ("the", "a", "an", "its", "it", "'s", "’s")]
+        if not words:
+            return None
+        head, mods = words[-1], set(words[:-1])
+        generic = head in _GENERIC_ORG_NOUNS
+        # "the ChatGPT maker": a product named in the description must be one said of the organisation
+        products = {w.lower() for w in m.text.split()[1:-1] if w[:1].isupper()}
+        founded = {r.org for r, _s, _c in self.moves if r.direction == "founded"}
+        cands = [x.name for x in reversed(s.mentions) if x.kind == "ORG" and x.i < m.i] + list(reversed(self.org_names))
+        best: tuple[int, str] | None = None
+        seen: set[str] = set()
+        for name in cands:
+            if name in seen or any(same_org(name, e) for e in exclude if e):
+                continue
+            seen.add(name)
+            said = set(name.lower().split()) | self.org_nouns.get(name, set())
+            if any(same_org(name, f) for f in founded):
+                said |= _NEW_VENTURE
+            shared = len(mods & said)
+            if products and not products & said:
+                continue
+            fits = (generic and shared) or (not generic and head in said)
+            if fits and (best is None or shared > best[0]):
+                best = (shared, name)
+        if best is not None:
+            return best[1]
+        if head in _MAKER_NOUNS and products:
+            return self._announcer(s, m.i, exclude)
+        return None
+
+    def _announcer(self, s: Sentence, i: int, exclude: tuple[str | None, ...] = ()) -> str | None:
+        """ "OpenAI said X was returning to the ChatGPT maker", "OpenAI chief Y told staff that ...": the
+        organisation whose statement the sentence reports, before the description at ``i``."""
+        toks = s.tokens
+        for q in range(i - 1, 0, -1):
+            if toks[q].low not in _STATEMENT_VERBS:
+                continue
+            k = q - 1
+            while k >= 0 and toks[k].text[:1].islower() and toks[k].low not in ("that", "and", "who", "which"):
+                k -= 1  # "OpenAI on Tuesday said"
+            sm = s.by_tok.get(k)
+            if sm is None:
+                continue
+            org = sm.name if sm.kind == "ORG" else self._affiliation(s.names.get(sm.i, sm.name))
+            if sm.kind == "PER" and org is None:
+                # "OpenAI applications chief Fidji Simo told staff": the organisation before the speaker's title
+                b = sm.i - 1
+                while b >= 0 and sm.i - b <= 3 and toks[b].text[:1].islower():
+                    b -= 1
+                om = s.by_tok.get(b)
+                org = om.name if om is not None and om.kind == "ORG" and om.j == b + 1 and b < sm.i - 1 else None
+            if sm.kind not in ("ORG", "PER") or org is None:
+                continue
+            return None if any(same_org(org, e) for e in exclude if e) else org
+        return None
+
+    def _owned_by(self, s: Sentence, owner: str, exclude: tuple[str | None, ...] = ()) -> str | None:
+        """ "Mira Murati's startup": the organisation the article names as the owner's or says they run,
+        else one the previous sentence has someone joining ("Gross departed to join Meta. ... Friedman, who
+        joined Mark Zuckerberg's company"); never a guess from the nearest name."""
+        info = self.info.get(owner)
+        known = self.owned.get(owner) or (info.org if info and not info.former else None)
+        if known:
+            return known
+        joined = next(
+            (r.org for r, sent, _c in reversed(self.moves) if r.direction == "joined" and sent == self.last_text),
+            None,
+        )
+        if joined and not any(same_org(joined, e) for e in exclude if e):
+            return joined
         return None
 
     def _persons(self, s: Sentence, m: Mention) -> list[str]:
@@ -509,6 +609,9 @@ class ArticleState:
         skipped = 0
         while k < len(s.tokens) and skipped <= 3:
             m = s.by_tok.get(k)
+            if m is not None and m.kind == "OWNER" and m.j < len(s.tokens) and s.tokens[m.j].low in ("'s", "’s"):
+                k = m.j + 1  # "joined Mark Zuckerberg's company": the possessed organisation follows
+                continue
             if m is not None:
                 return m if m.kind in ("ORG", "ORGREF") else None
             low = s.tokens[k].low
