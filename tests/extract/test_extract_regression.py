@@ -112,6 +112,10 @@ HELDOUT_FLOORS = {
     "heldout41.jsonl": (0.88, 0.95),
     "heldout42.jsonl": (0.83, 0.85),
     "heldout43.jsonl": (0.84, 0.95),
+    # round 5, scored once blind after the round-4 fixes and not yet worked on: the honest figure for
+    # unseen text today; floors only guard against getting worse
+    "heldout44.jsonl": (0.70, 0.75),
+    "heldout45.jsonl": (0.53, 0.57),
 }
 
 
