@@ -1344,15 +1344,19 @@ class Families(ArticleState):
         """ "Rachel Stone announced her retirement" """
         return self._departures(s, self._subject(s, t.i), t, "own_nominal")
 
-    def _departures(self, s: Sentence, who: Mention | None, t: Trigger, family: str) -> list[Raw]:
-        """A departure for each person `who` names, from the organisation they are leaving."""
+    def _departures(
+        self, s: Sentence, who: Mention | None, t: Trigger, family: str, role: str | None = None, factor: float = 1.0
+    ) -> list[Raw]:
+        """A departure for each person `who` names, from the organisation they are leaving; the role the
+        sentence states wins over what is known of the person."""
         if who is None:
             return []
         out = []
         for person in self._persons(s, who):
             org = self._left_org(s, person, t.i)
             if org:
-                out.append(Raw(person, org, "left", self._title_for(person, org), None, BASE_CONFIDENCE[family]))
+                title = role or self._title_for(person, org)
+                out.append(Raw(person, org, "left", title, None, BASE_CONFIDENCE[family] * factor))
         return out
 
     def _t_own_nominal_from(self, s: Sentence, t: Trigger) -> list[Raw]:
@@ -1435,21 +1439,7 @@ class Families(ArticleState):
                     Raw(p, om.name, "left", title, None, BASE_CONFIDENCE["adjective"]) for p in self._persons(s, subj)
                 ]
             return self._t_leave(s, Trigger("leave", t.i, t.j, t.text))
-        out = []
-        for person in self._persons(s, m):
-            org = self._left_org(s, person, t.i)
-            if org:
-                out.append(
-                    Raw(
-                        person,
-                        org,
-                        "left",
-                        title or self._title_for(person, org),
-                        None,
-                        BASE_CONFIDENCE["adjective"],
-                    )
-                )
-        return out
+        return self._departures(s, m, t, "adjective", title)
 
     def _t_remain(self, s: Sentence, t: Trigger) -> list[Raw]:
         """ "will remain on the board as executive chair": a new title, not a departure"""
@@ -1694,21 +1684,7 @@ class Families(ArticleState):
             if s.tokens[q].low == "as":
                 role, _o, _e = self._role_at(s, q)
                 break
-        out = []
-        for person in self._persons(s, subj):
-            org = self._left_org(s, person, t.i)
-            if org:
-                out.append(
-                    Raw(
-                        person,
-                        org,
-                        "left",
-                        role or self._title_for(person, org),
-                        None,
-                        BASE_CONFIDENCE["leave"] * 0.9,
-                    )
-                )
-        return out
+        return self._departures(s, subj, t, "leave", role, 0.9)
 
     def _t_following(self, s: Sentence, t: Trigger, produced: list[Raw]) -> list[Raw]:
         """ "the third executive to leave X this year, following CFO A and counsel B": A and B left X too."""

@@ -13,7 +13,7 @@ from typing import Literal
 
 from tracker.extract.dates import MONTH_NAMES, WEEKDAYS
 from tracker.extract.resolve import Resolver
-from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS
+from tracker.extract.roles import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS
 
 # OWNER: a person named only as the possessor of an organisation ("Elon Musk's xAI"); they make no move
 Kind = Literal["PER", "ORG", "PRON", "ORGREF", "OWNER"]
@@ -99,20 +99,7 @@ STOP_CAP = {
     "sir",
     *WEEKDAYS,
     *(m for m in MONTH_NAMES if m != "may"),  # "May" is a name too
-    "ceo",
-    "cto",
-    "cfo",
-    "coo",
-    "cpo",
-    "cio",
-    "cmo",
-    "cro",
-    "cso",
-    "cdo",
-    "ciso",
-    "svp",
-    "evp",
-    "vp",
+    *TITLE_ABBREVIATIONS,
     "president",
     "vice",
     "executive",

@@ -208,25 +208,10 @@ _T.append(
 )
 TRIGGERS = re.compile("|".join(f"(?P<{fam}{k}>\\b(?:{rx})\\b)" for k, (fam, rx) in enumerate(_T)), re.I)
 
-_BE = {
-    "was",
-    "were",
-    "been",
-    "is",
-    "are",
-    "be",
-    "being",
-    "has",
-    "have",
-    "had",
-    "also",
-    "formally",
-    "officially",
-    "now",
-    "just",
-    "recently",
-    "reportedly",
-}
+_BE_VERBS = frozenset({"was", "were", "been", "is", "are", "be", "being"})
+# Adverbs that sit between an auxiliary and its participle ("was formally named", "has now left").
+_AUX_ADVERBS = frozenset({"also", "formally", "officially", "now", "just", "recently", "reportedly"})
+_BE = _BE_VERBS | {"has", "have", "had"} | _AUX_ADVERBS
 _NEG = {"not", "n't", "never", "no", "nor", "cannot", "won't", "didn't", "doesn't", "isn't", "wasn't"}
 _COMPANY_NOUNS = {
     "company",
@@ -432,18 +417,9 @@ def passive(tokens: list[Token], i: int) -> bool:
     if tokens[i].low.endswith("ing"):
         return False
     k = i - 1
-    while k >= 0 and tokens[k].low in (
-        "also",
-        "formally",
-        "officially",
-        "now",
-        "just",
-        "recently",
-        "reportedly",
-        "quietly",
-    ):
+    while k >= 0 and (tokens[k].low in _AUX_ADVERBS or tokens[k].low == "quietly"):
         k -= 1
-    return k >= 0 and tokens[k].low in ("was", "were", "been", "is", "are", "be", "being")
+    return k >= 0 and tokens[k].low in _BE_VERBS
 
 
 def former_marked(words: list[str]) -> bool:

@@ -6,23 +6,13 @@ import re
 
 from tracker.extract.model import Seniority
 
+# Title abbreviations: heads of job titles, and never the start of a name.
+TITLE_ABBREVIATIONS = frozenset(
+    {"ceo", "cto", "cfo", "coo", "cpo", "cio", "cmo", "cro", "cso", "cdo", "cco", "ciso", "evp", "svp", "vp"}
+)
 # Nouns that can end a job title ("chief executive", "research vice president", "partner").
 TITLE_HEADS = {
-    "ceo",
-    "cto",
-    "cfo",
-    "coo",
-    "cpo",
-    "cio",
-    "cmo",
-    "cro",
-    "cso",
-    "cdo",
-    "cco",
-    "ciso",
-    "evp",
-    "svp",
-    "vp",
+    *TITLE_ABBREVIATIONS,
     "co-ceo",
     "co-ceos",
     "ceos",
