@@ -1,4 +1,4 @@
-"""Round 6: places, datelines, initials and "X of Y" names; one general rule each, tested on new
+"""Round 6: places, datelines, initials, honorifics and "X of Y" names; one general rule each, tested on new
 sentences (none of them from the blind sets)."""
 
 from __future__ import annotations
@@ -27,6 +27,52 @@ CASES = [
         "Pernille Dahl, chief executive of Norwegian insurer Vestlund Forsikring, will join Allfield Group "
         "as finance chief.",
         {("Pernille Dahl", "joined", "Allfield Group"), ("Pernille Dahl", "left", "Vestlund Forsikring")},
+    ),
+    # a wire dateline with a state abbreviation is no organisation
+    (
+        "DAYTON, Ohio -- Brightwater Foods said on Monday that Greta Lund will join as chief financial officer.",
+        {("Greta Lund", "joined", "Brightwater Foods")},
+    ),
+    (
+        "RALEIGH, N.C., March 3 (Reuters) - Pinehurst Bank named Omar Diallo chief risk officer.",
+        {("Omar Diallo", "joined", "Pinehurst Bank")},
+    ),
+    # initials and suffixes belong to the name; a later surname refers back to it
+    (
+        "Velora Corp. is bringing back R.J. Okafor as chief executive. Okafor replaces Dana Whitcomb, who "
+        "will retire in June.",
+        {("R.J. Okafor", "joined", "Velora"), ("Dana Whitcomb", "left", "Velora")},
+    ),
+    (
+        "Marcus T. Bell Jr. is stepping down as chief executive of Halden Mills.",
+        {("Marcus T. Bell Jr.", "left", "Halden Mills")},
+    ),
+    # "said on X." ends a sentence; X is no initial of the next name
+    (
+        "Leah Moreno said on X. Moreno joined Pivotal Robotics as chief scientist.",
+        {("Leah Moreno", "joined", "Pivotal Robotics")},
+    ),
+    # an honorific is not part of the name
+    (
+        "Dame Harriet Cole will step down as chief executive of Ravensworth Insurance.",
+        {("Harriet Cole", "left", "Ravensworth Insurance")},
+    ),
+    # "<institution> of <name>" and "<name> of <place>" are one organisation; "X of <company>" is not
+    (
+        "Ines Navarro has resigned as provost of the University of Leeds to join the Bank of New England as "
+        "chief economist.",
+        {
+            ("Ines Navarro", "left", "University of Leeds"),
+            ("Ines Navarro", "joined", "Bank of New England"),
+        },
+    ),
+    (
+        "Kenji Mori, president of Sakura Games of America, will retire in March.",
+        {("Kenji Mori", "left", "Sakura Games of America")},
+    ),
+    (
+        "Ana Ruiz of Northwind Capital said Tom Hale will join Quarry Labs as chief executive.",
+        {("Tom Hale", "joined", "Quarry Labs")},
     ),
 ]
 

@@ -685,6 +685,9 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
             and tokens[i + 1].low in ORG_SUFFIX
             and tokens[i + 1].text[:1].isupper()
         )
+        if tokens[i].low in HONORIFICS and i + 1 < n and _is_cap(tokens[i + 1].text):
+            i += 1  # "Dame Emma Walmsley", "Sir Martin Sorrell": the honorific is not part of the name
+            continue
         if lead or _is_cap(tokens[i].text):
             j = i + 1
             while j < n:
@@ -693,13 +696,92 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
                     j += 1
                 elif (t.lower() in _PARTICLES or t == "&") and j + 1 < n and _is_cap(tokens[j + 1].text):
                     j += 2
+                elif (
+                    t == "."
+                    and _initial(tokens[j - 1].text)
+                    and j + 1 < n
+                    and _is_cap(tokens[j + 1].text)
+                    and not (j - 1 == i and i > 0 and tokens[i - 1].low in ("on", "at", "in", "via", "to", "from"))
+                ):  # ("said on X. Kovac joined ...": a one-letter name ends a sentence)
+                    j += 1  # "Alan M. Garber", "L. Rafael Reif", "A.G. Lafley": initials inside a name
+                elif t == "." and tokens[j - 1].low in _NAME_SUFFIXES:
+                    j += 1  # "Paul Lindqvist Jr."
+                elif t == "." and tokens[j - 1].low in ("u.s", "u.k") and j + 1 < n and _is_cap(tokens[j + 1].text):
+                    j += 1  # "U.S. Steel", "U.K. Power Networks"
                 else:
                     break
+            j = _of_name(tokens, i, j)
             spans.append((i, j))
             i = j
         else:
             i += 1
     return spans
+
+
+# Institutions named "<head> of <name>": "University of Pennsylvania", "Bank of New York Mellon",
+# "Massachusetts Institute of Technology", "First National Bank of Omaha".
+_OF_HEADS = frozenset(
+    {
+        "bank",
+        "university",
+        "institute",
+        "college",
+        "school",
+        "academy",
+        "museum",
+        "council",
+        "commission",
+        "department",
+        "ministry",
+        "federation",
+        "association",
+        "society",
+        "bureau",
+        "agency",
+        "authority",
+        "foundation",
+        "hospital",
+        "corporation",
+        "company",
+        "church",
+        "republic",
+    }
+)
+# "Chairman of the Board of Directors": bodies of an organisation, not its name
+_OF_BODIES = frozenset({"directors", "trustees", "governors", "regents", "overseers"})
+
+
+def _of_name(tokens: list[Token], i: int, j: int) -> int:
+    """Extend the name ``tokens[i:j]`` over "of <name>" when the whole is one institution's name: an
+    institution noun before "of" ("Bank of America"), or a one-word or suffixed name before a place
+    ("Nintendo of America", "Sakura Games of America"). "Lisa Su of AMD" stays two names: neither holds."""
+    n = len(tokens)
+
+    def word(k: int) -> bool:  # "New" opens no name, but continues "Bank of New York"
+        return k < n and tokens[k].text[:1].isupper() and tokens[k].text.isalpha()
+
+    while j + 1 < n and tokens[j].low == "of" and word(j + 1):
+        k = j + 1
+        while word(k) or (k < n and tokens[k].low in ("of", "&") and word(k + 1)):
+            k += 1
+        right = [t.text for t in tokens[j + 1 : k]]
+        if right[-1].lower() in _OF_BODIES:
+            break
+        if tokens[j - 1].low in _OF_HEADS or (
+            (j - i == 1 or tokens[j - 1].low in ORG_SUFFIX) and is_place(" ".join(right))
+        ):
+            j = k
+        else:
+            break
+    return j
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _initial(tok: str) -> bool:
+    """ "M", "A.G": initials of a given name (but "U.S" is a country)."""
+    return re.fullmatch(r"[A-Z](?:\.[A-Z])*", tok) is not None and tok.lower() not in _DEMONYMS
 
 
 def _fold_particles(parts: list[str]) -> list[str]:
@@ -721,7 +803,7 @@ class KnownPeople:
     def lookup(self, text: str) -> str | None:
         parts = _fold_particles(text.split())
         for name in reversed(self.full):
-            nparts = _fold_particles(name.split())
+            nparts = _fold_particles([p for p in name.split() if p.rstrip(".").lower() not in _NAME_SUFFIXES])
             if text == name:
                 return name
             if len(parts) == 1 and (parts[0] == nparts[-1] or (len(nparts) > 1 and parts[0] == nparts[0])):
@@ -1158,9 +1240,22 @@ _DEAL_NOUNS = frozenset(
 )
 
 
+def _span_text(tokens: list[Token], i: int, j: int) -> str:
+    """The span as written: "Alan M. Garber", not "Alan M . Garber"."""
+    return "".join(
+        t.text + (" " if k + 1 < j and tokens[k + 1].start > t.end else "") for k, t in enumerate(tokens[i:j], i)
+    )
+
+
+def _name_part(word: str) -> bool:
+    """An initial or a generational suffix, which mark a person's name, not an organisation's."""
+    bare = word.rstrip(".")
+    return _initial(bare) or bare.lower() in _NAME_SUFFIXES
+
+
 def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: KnownPeople) -> Mention:
-    text = " ".join(t.text for t in tokens[i:j])
-    words = [t.text for t in tokens[i:j]]
+    text = _span_text(tokens, i, j)
+    words = text.split()
     prev = tokens[i - 1].low if i > 0 else ""
     nxt = tokens[j].low if j < len(tokens) else ""
     canonical = resolver.known_org(text)
@@ -1193,9 +1288,13 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
         return Mention("ORG", i, j, text, text)
     if any(w.lower() in ORG_SUFFIX for w in words[1:]) or (len(words) == 1 and words[0].lower() in ORG_SUFFIX):
         return Mention("ORG", i, j, text, text)
-    if any(_camel(w) or "." in w or "&" in w or any(c.isdigit() for c in w) for w in words):
+    if "of" in words[1:-1]:
+        return Mention("ORG", i, j, text, text)  # "University of Pennsylvania", joined by _of_name
+    # "A.G. Lafley", "John J. Ray III": initials or a suffix beside a real name make a person's name
+    named = any(_name_part(w) for w in words) and not all(_name_part(w) for w in words)
+    if any(_camel(w) or ("." in w and not named) or "&" in w or any(c.isdigit() for c in w) for w in words):
         return Mention("ORG", i, j, text, text)
-    if any(len(w) >= 2 and w.isupper() for w in words):
+    if any(len(w) >= 2 and w.isupper() and not (named and _name_part(w)) for w in words):
         return Mention("ORG", i, j, text, text)
     if _title_run_then_name(tokens, j):
         return Mention("ORG", i, j, text, text)

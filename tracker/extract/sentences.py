@@ -48,7 +48,10 @@ _ABBREV = {
 _BOUNDARY = re.compile(r"([.!?][\"”’')]*)\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+")
+# "SAN FRANCISCO, March 12 (Reuters) - ", "SANTA CLARA, Calif. -- ", "OMAHA, Neb., Feb. 12 — "
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?){0,2}\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+"
+)
 
 
 # Hard-wrapped text (an email, a terminal paste) has no line this long; article text from a
@@ -92,7 +95,10 @@ def _split_paragraph(text: str) -> list[str]:
             # single initials ("J. Smith") and known abbreviations do not end sentences
             glued = word.start(1) > 0 and not before[word.start(1) - 1].isspace()
             # an initial stands alone ("J. Smith"); a letter glued to a word ends it ("DALL·E. Murati")
-            if w in _ABBREV or (len(w) == 1 and w.isalpha() and not glued):
+            initials = re.fullmatch(r"[a-z](?:\.[a-z])+", w) is not None  # "A.G. Lafley", "C.C. Wei"
+            # "said on X. Kovac joined": a one-letter name after a preposition ends the sentence
+            medium = re.search(r"\b(?:on|at|in|via|to|from)\s+\S$", before) is not None
+            if w in _ABBREV or initials or (len(w) == 1 and w.isalpha() and not glued and not medium):
                 continue
         out.append(text[start : m.end(1)].strip())
         start = m.end()
