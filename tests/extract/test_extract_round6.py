@@ -74,6 +74,48 @@ CASES = [
         "Ana Ruiz of Northwind Capital said Tom Hale will join Quarry Labs as chief executive.",
         {("Tom Hale", "joined", "Quarry Labs")},
     ),
+    (
+        "AUSTIN, Texas, May 6, 2025 /PRNewswire/ -- Lantern Health today announced the appointment of "
+        "Rhea Kapoor as chief nursing officer.",
+        {("Rhea Kapoor", "joined", "Lantern Health")},
+    ),
+    # a time adverbial between a name-shaped subject and its hiring verb keeps it the hirer
+    (
+        "Ashford Keane on Thursday named Mila Ortiz as its next chief executive.",
+        {("Mila Ortiz", "joined", "Ashford Keane")},
+    ),
+    # a shared post ("co-president") is a post inside the company: the new title is a role change
+    (
+        "Calder Trust named Ivo Petrov, co-president of the lender, as its next chief executive.",
+        {("Ivo Petrov", "role_changed", "Calder Trust")},
+    ),
+    # a capitalised title ("Chief Commercial Officer") names no organisation
+    (
+        "Norbridge plc announced that Sam Okoye, Chief Commercial Officer, will succeed Ruth Hale as Chief "
+        "Executive Officer.",
+        {("Sam Okoye", "role_changed", "Norbridge"), ("Ruth Hale", "left", "Norbridge")},
+    ),
+    # a nationality formed from a country's name is an adjective ("Estonian economist")
+    (
+        "Kadri Tamm, an Estonian economist, has joined Baltic Ledger as chief economist.",
+        {("Kadri Tamm", "joined", "Baltic Ledger")},
+    ),
+    # a stay bounded by a date or a transition ends a departure; it is no new role
+    (
+        "Wen Li will step down as chief executive of Harrow Foods and will remain with the company until "
+        "March to support an orderly transition.",
+        {("Wen Li", "left", "Harrow Foods")},
+    ),
+    (
+        "Harrow Foods named Ola Berg finance chief. She succeeds Tim Rudd, who is retiring but will remain as "
+        "an adviser through June.",
+        {("Ola Berg", "joined", "Harrow Foods"), ("Tim Rudd", "left", "Harrow Foods")},
+    ),
+    # an unbounded stay in a new post is still a role change
+    (
+        "Wen Li will step down as chief executive of Harrow Foods and will remain executive chair.",
+        {("Wen Li", "role_changed", "Harrow Foods")},
+    ),
 ]
 
 

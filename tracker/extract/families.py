@@ -64,6 +64,7 @@ _STAYS_AT = re.compile(
     r"\bto (?:focus on|concentrate on|keep) (?:his|her|their) (?:role|position|post|duties) as\b",
     re.I,
 )
+_BOUNDED_STAY = re.compile(r"\b(?:until|till|through)\b|\btransition|\badvis|\bconsult", re.I)
 _LEAVE_NOUN_BEFORE = {
     # "how long the leave would last", "during his leave": a determiner makes "leave" the noun
     "the",
@@ -352,7 +353,10 @@ class Families(ArticleState):
             and any(tr.family == "join" for tr in s.triggers if tr.i < t.i)
         )
         rest = s.text[toks[t.j - 1].end :].split(",")[0] if t.j - 1 < len(toks) else ""
-        stays_on = bool(_STAYS_AT.search(rest))
+        stay = _STAYS_AT.search(rest)
+        # "... and will remain with the company until September to support the transition": a bounded
+        # stay is the end of a departure, not a new role
+        stays_on = stay is not None and not _BOUNDED_STAY.search(rest[stay.end() :])
         # "joined X in 2019 before leaving in 2021": a later event told in order, not background
         before = opener and toks[t.i - 1].low == "before"
         # "worked with him at DeepMind before he left in 2019": the employer the clause just named
@@ -1784,7 +1788,12 @@ class Families(ArticleState):
             new_role = clean_role(f"head of {rest_role}" if becomes.group(1) else rest_role)
             self.info.setdefault(pred_name, PersonInfo()).insider = True  # held the post being filled
             out.append(Raw(pred_name, org, "role_changed", new_role, None, BASE_CONFIDENCE["succeed"] * 0.9))
-        elif clause and STAYS_ON.search(clause) and not leaves:
+        elif (
+            clause
+            and (stay := STAYS_ON.search(clause))
+            and not leaves
+            and not _BOUNDED_STAY.search(clause[stay.end() :])
+        ):
             out.append(Raw(pred_name, org, "role_changed", None, None, BASE_CONFIDENCE["succeed"] * 0.9))
         else:
             out.append(Raw(pred_name, org, "left", prole, None, BASE_CONFIDENCE["succeed"], implicit=True))

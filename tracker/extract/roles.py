@@ -88,6 +88,14 @@ TITLE_HEADS = {
     "advisor",
     "adviser",
 }
+# "co-president", "co-chair", "co-heads": a shared post is still the post
+TITLE_HEADS |= {
+    f"co-{h}"
+    for h in (
+        *("president", "presidents", "chair", "chairman", "chairwoman", "chairperson", "head", "heads"),
+        *("director", "directors", "manager", "managers", "editor", "dean", "principal", "leader", "leaders"),
+    )
+}
 # Heads that name an actual position (a "veteran" or an "investor" holds no seat in a company).
 POSITION_HEADS = TITLE_HEADS - {"veteran", "investor", "entrepreneur", "fellow", "member", "analyst"}
 # Words that may precede a head inside a title.

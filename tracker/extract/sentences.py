@@ -48,9 +48,11 @@ _ABBREV = {
 _BOUNDARY = re.compile(r"([.!?][\"”’')]*)\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
-# "SAN FRANCISCO, March 12 (Reuters) - ", "SANTA CLARA, Calif. -- ", "OMAHA, Neb., Feb. 12 — "
+# "SAN FRANCISCO, March 12 (Reuters) - ", "SANTA CLARA, Calif. -- ", "OMAHA, Neb., Feb. 12 — ",
+# "SAN JOSE, Calif., March 4, 2025 /PRNewswire/ -- "
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?){0,2}\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+"
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*(?:[A-Z][A-Za-z.]*(?:\s+\d{1,2})?|\d{4})){0,3}"
+    r"\s*(?:\([^)]{1,40}\)|/[^/\s][^/]{0,30}/)?\s*[-–—]+\s+"
 )
 
 
