@@ -696,14 +696,16 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
                     j += 1
                 elif (t.lower() in _PARTICLES or t == "&") and j + 1 < n and _is_cap(tokens[j + 1].text):
                     j += 2
+                # "Alan M. Garber", "L. Rafael Reif", "A.G. Lafley": initials inside a name; but in "said
+                # on X. Kovac joined" a one-letter name after a preposition ends the sentence
                 elif (
                     t == "."
                     and _initial(tokens[j - 1].text)
                     and j + 1 < n
                     and _is_cap(tokens[j + 1].text)
                     and not (j - 1 == i and i > 0 and tokens[i - 1].low in ("on", "at", "in", "via", "to", "from"))
-                ):  # ("said on X. Kovac joined ...": a one-letter name ends a sentence)
-                    j += 1  # "Alan M. Garber", "L. Rafael Reif", "A.G. Lafley": initials inside a name
+                ):
+                    j += 1
                 elif t == "." and tokens[j - 1].low in _NAME_SUFFIXES:
                     j += 1  # "Paul Lindqvist Jr."
                 elif t == "." and tokens[j - 1].low in ("u.s", "u.k") and j + 1 < n and _is_cap(tokens[j + 1].text):
@@ -1063,7 +1065,8 @@ def _indefinite_venture_appositive(tokens: list[Token], mentions: list[Mention])
             app.kind = "ORG"
 
 
-# Regions and scope words that modify a title or unit ("head of EMEA sales", "its U.S. business")
+# Nationalities, regions and scope words that modify a title or unit ("head of EMEA sales", "its U.S.
+# business")
 _DEMONYMS = DEMONYMS | frozenset(
     {
         "u.s",
