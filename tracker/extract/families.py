@@ -295,6 +295,16 @@ class Families(ArticleState):
             t.i > 0 and s.by_tok.get(t.i - 1) is not None and s.by_tok[t.i - 1].kind == "PER"
         ):
             return []  # headline "X out as CEO of Y" only
+        if t.text == "left" and j + 1 < len(toks) and toks[j].low == "by":
+            # "Berrada fills the vacancy left by Richard Arnold": the person after "by" left
+            by = s.by_tok.get(j + 1)
+            if by is None or by.kind != "PER" or by.i != j + 1:
+                return []
+            return [
+                Raw(p, org, "left", self._title_for(p, org), None, BASE_CONFIDENCE["leave"] * 0.95)
+                for p in self._persons(s, by)
+                if (org := self._left_org(s, p, t.i))
+            ]
         subj = self._subject(s, t.i)
         # "After stepping down as chief executive of X, Jane Doe ...": the subject follows the clause
         opener = t.i > 0 and toks[t.i - 1].low in ("after", "since", "before", "following")
@@ -656,6 +666,21 @@ class Families(ArticleState):
             None,
         )
 
+    def _left_here(self, s: Sentence, person: str, org: str) -> bool:
+        """Whether this sentence already had the person leave ``org``."""
+        return any(
+            sent == s.text and r.person == person and r.direction == "left" and same_org(r.org, org)
+            for r, sent, _c in self.moves
+        )
+
+    def _other_org(self, s: Sentence, org: str) -> str | None:
+        """The sentence's subject organisation, else the article's, when it is not ``org``."""
+        head = next((m for m in s.mentions if m.kind == "ORG" and m.i <= 1), None)
+        for cand in (head.name if head else None, self.context_org):
+            if cand and not same_org(cand, org):
+                return cand
+        return None
+
     def _t_depart_for(self, s: Sentence, t: Trigger) -> list[Raw]:
         toks = s.tokens
         if t.text.lower().endswith(" to") and t.j < len(toks) and toks[t.j].low in _PURPOSE_VERBS:
@@ -899,7 +924,8 @@ class Families(ArticleState):
             role, org, _e = self._role_at(s, k + 1)
         if not is_position(role):
             return []
-        if t.text.startswith("to ") or (t.i > 0 and s.tokens[t.i - 1].low == "to"):
+        purpose = t.text.startswith("to ") or (t.i > 0 and s.tokens[t.i - 1].low == "to")
+        if purpose:
             # "poached X from Apple, where ..., to become its CTO": the hire already told X's move
             persons = [p for p in persons if not self._joined_here(s, p)]
         if role is not None and "founder" in role.lower():
@@ -926,6 +952,12 @@ class Families(ArticleState):
             org = own or org or here or s.org or self._affiliation(person) or self.context_org or self._any_org(s)
             if org is None:
                 continue
+            if purpose and described and self._left_here(s, person, org):
+                # "X will leave Manchester City to become the club's chief executive": nobody leaves a
+                # club to run it, so the description means the other organisation of the sentence
+                org = self._other_org(s, org)
+                if org is None:
+                    continue
             direction: Direction = self._direction(person, org, role)
             out.append(
                 Raw(
@@ -1016,7 +1048,9 @@ class Families(ArticleState):
             return []
         # "would hire a new head of security after Paul Kim's departure": Kim is not the hire
         if (obj.j < len(toks) and toks[obj.j].low in ("'s", "’s")) or any(
-            w in ("after", "before", "following", "since", "despite") for w in between
+            # "the first major hire under Sir Jim Ratcliffe": the boss, not the hire
+            w in ("after", "before", "following", "since", "despite", "under")
+            for w in between
         ):
             return []
         # "was hiring about 200 engineers in London and Silicon Valley": a spree; names after it are places

@@ -327,6 +327,21 @@ ORG_SUFFIX = {
     "cruises",
     "apparel",
     "works",
+    # clubs, leagues and public bodies: "Manchester United", "Red Bull Racing", "Financial Conduct Authority"
+    "united",
+    "racing",
+    "athletic",
+    "rovers",
+    "wanderers",
+    "hotspur",
+    "motorsport",
+    "league",
+    "federation",
+    "authority",
+    "bureau",
+    "committee",
+    "academy",
+    "orchestra",
     "factory",
     "collective",
     "machines",
@@ -384,6 +399,12 @@ ORG_REF_NOUNS = {
     "agency",
     "utility",
     "newspaper",
+    "club",
+    "franchise",
+    "university",
+    "school",
+    "regulator",
+    "watchdog",
 }
 _POSS_ORG_NOUNS = (
     TITLE_HEADS
@@ -710,6 +731,8 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
                     j += 1  # "Paul Lindqvist Jr."
                 elif t == "." and tokens[j - 1].low in ("u.s", "u.k") and j + 1 < n and _is_cap(tokens[j + 1].text):
                     j += 1  # "U.S. Steel", "U.K. Power Networks"
+                elif t[:1].isupper() and t.lower() in _NUMBER_WORDS:
+                    j += 1  # "Formula One", "Channel Four": a number word inside a name
                 else:
                     break
             j = _of_name(tokens, i, j)
@@ -718,6 +741,9 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         else:
             i += 1
     return spans
+
+
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 
 
 # Institutions named "<head> of <name>": "University of Pennsylvania", "Bank of New York Mellon",
@@ -1131,6 +1157,9 @@ _HIRING_VERBS = {
 }
 
 
+_FIRING_VERBS = frozenset({"dismissed", "dismisses", "fired", "fires", "ousted", "ousts", "sacked", "sacks", "removed"})
+
+
 def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
     """A name-shaped subject that hires someone, or that "its" refers back to, is an organisation.
 
@@ -1167,17 +1196,30 @@ def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
         )
         for m in mentions
     )
-    hires_person = verb in _HIRING_VERBS - {
-        "has",
-        "have",
-        "said",
-        "says",
-        "is",
-        "will",
-        "announced",
-        "announces",
-        "confirmed",
-    } and any(m.kind == "PER" and v < m.i <= v + 6 for m in mentions)
+    # "Bayern Munich dismissed chief executive Oliver Kahn": a titled person dismissed by a name
+    fires_titled = (
+        verb in _FIRING_VERBS
+        and v + 1 < len(tokens)
+        and (tokens[v + 1].low in TITLE_HEADS or tokens[v + 1].low in TITLE_MODIFIERS)
+        and any(m.kind == "PER" and v + 1 < m.i <= v + 6 for m in mentions)
+    )
+    hires_person = (
+        fires_titled
+        or verb
+        in _HIRING_VERBS
+        - {
+            "has",
+            "have",
+            "said",
+            "says",
+            "is",
+            "will",
+            "announced",
+            "announces",
+            "confirmed",
+        }
+        and any(m.kind == "PER" and v < m.i <= v + 6 for m in mentions)
+    )
     speaks_of_its = verb in _HIRING_VERBS and later_its and any(m.kind == "PER" and m.i > first.j for m in mentions)
     if hires_person or speaks_of_its:
         first.kind = "ORG"
@@ -1295,6 +1337,14 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
     # "the semiconductor firm Axiom Micro", "rival studio Ember Works"
     if (prev in ORG_REF_NOUNS and prev not in TITLE_HEADS) or prev in ("rival", "competitor", "studio"):
         return Mention("ORG", i, j, text, text)
+    # "sister team Racing Bulls", "parent company Alphabet", "rival club Arsenal"
+    if (
+        i >= 2
+        and tokens[i - 2].low in ("sister", "rival", "parent", "fellow")
+        and tokens[i - 1].text.isalpha()
+        and tokens[i - 1].text.islower()
+    ):
+        return Mention("ORG", i, j, text, text)
     # "a longtime Goldman Sachs banker": a name used as a modifier of a lower-case noun is an employer
     if (
         prev in _MODIFIER_SLOT
@@ -1308,6 +1358,8 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
         return Mention("ORG", i, j, text, text)
     if "of" in words[1:-1]:
         return Mention("ORG", i, j, text, text)  # "University of Pennsylvania", joined by _of_name
+    if len(words) >= 2 and words[-1] == "City" and not is_place(text):
+        return Mention("ORG", i, j, text, text)  # "Manchester City", but "Mexico City" is a place
     # "A.G. Lafley", "John J. Ray III": initials or a suffix beside a real name make a person's name
     named = any(_name_part(w) for w in words) and not all(_name_part(w) for w in words)
     if any(_camel(w) or ("." in w and not named) or "&" in w or any(c.isdigit() for c in w) for w in words):

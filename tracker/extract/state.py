@@ -711,6 +711,12 @@ class ArticleState:
                 head = s.by_tok.get(c - 1)
                 if head is not None and head.kind == "ORG" and head.j == c and head.i in (0, 1):
                     return head.name
+        if k0 > 1 and toks[k0].low == "and":
+            # "Red Bull dismissed X after two decades in charge of the Formula One team, and named Y": a
+            # second verb of the sentence's organisation subject
+            head = s.by_tok.get(0) or s.by_tok.get(1)
+            if head is not None and head.kind == "ORG" and head.i <= 1 and head.j < k0:
+                return head.name
         for k in range(i - 1, -1, -1):
             m = s.by_tok.get(k)
             if m is None or m.j != k + 1:
