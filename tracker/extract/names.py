@@ -1203,23 +1203,18 @@ def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
         and (tokens[v + 1].low in TITLE_HEADS or tokens[v + 1].low in TITLE_MODIFIERS)
         and any(m.kind == "PER" and v + 1 < m.i <= v + 6 for m in mentions)
     )
-    hires_person = (
-        fires_titled
-        or verb
-        in _HIRING_VERBS
-        - {
-            "has",
-            "have",
-            "said",
-            "says",
-            "is",
-            "will",
-            "announced",
-            "announces",
-            "confirmed",
-        }
-        and any(m.kind == "PER" and v < m.i <= v + 6 for m in mentions)
-    )
+    hires_person = verb in _HIRING_VERBS - {
+        "has",
+        "have",
+        "said",
+        "says",
+        "is",
+        "will",
+        "announced",
+        "announces",
+        "confirmed",
+    } and any(m.kind == "PER" and v < m.i <= v + 6 for m in mentions)
+    hires_person = hires_person or fires_titled
     speaks_of_its = verb in _HIRING_VERBS and later_its and any(m.kind == "PER" and m.i > first.j for m in mentions)
     if hires_person or speaks_of_its:
         first.kind = "ORG"
