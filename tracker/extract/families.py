@@ -976,7 +976,9 @@ class Families(ArticleState):
         origin: str | None
         direction: Direction
         promote = t.text.startswith(("promot", "elevat"))
-        external = not t.text.startswith(("appoint", "nam", "promot", "elevat", "pick", "select", "chose", "install"))
+        external = not t.text.startswith(
+            ("appoint", "nam", "promot", "elevat", "pick", "select", "chose", "install", "elect")
+        )
         if passive(toks, t.i):
             subj = self._subject(s, t.i)
             if subj is None:

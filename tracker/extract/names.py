@@ -717,6 +717,13 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
                     j += 1
                 elif (t.lower() in _PARTICLES or t == "&") and j + 1 < n and _is_cap(tokens[j + 1].text):
                     j += 2
+                elif (
+                    t.lower() in _PARTICLES
+                    and j + 2 < n
+                    and tokens[j + 1].low in _PARTICLES
+                    and _is_cap(tokens[j + 2].text)
+                ):
+                    j += 3  # "Sophie van der Merwe", "Maria de la Cruz"
                 # "Alan M. Garber", "L. Rafael Reif", "A.G. Lafley": initials inside a name; but in "said
                 # on X. Kovac joined" a one-letter name after a preposition ends the sentence
                 elif (
@@ -1265,6 +1272,8 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
     prev = tokens[i - 1].low if i > 0 else ""
     if word.lower() in ("board", "committee") and prev in ("the", "its", "their"):
         return False  # "will step down from the Board": a body of the company, not another organisation
+    if word.lower() in _OF_BODIES and prev == "of" and i >= 2 and tokens[i - 2].low in ("board", "boards"):
+        return False  # "its Board of Directors elected X"
     if prev == "of" and word.lower() in _DEPARTMENTS:
         return False  # "Vice President of Engineering": a department inside a title
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None

@@ -161,7 +161,7 @@ _T: list[tuple[Family, str]] = [
         r"recruit|brought on|brings on|bringing on|bring on|brought back|brings back|bringing back|"
         r"bring back|brought in|brings in|bringing in|promoted|promotes|promoting|promote|elevated|"
         r"elevates|picked|picks|selected|selects|snapped up|snaps up|chose|chosen|installed|"
-        r"installs|welcomed|welcomes|added|adds",
+        r"installs|welcomed|welcomes|added|adds|elected|elects",
     ),
     ("adjective", r"departing|outgoing|retiring|exiting|ousted"),
     (
