@@ -97,6 +97,8 @@ class Describer(ArticleState):
         mentions = find_mentions(tokens, text, self.resolver, self.people)
         s = Sentence(text, tokens, mentions)
         for m in mentions:
+            if m.kind == "ORG" and m.name in self.people.full:
+                self.people.forget(m.name)
             if m.kind == "OWNER":
                 self.people.add(m.name)
                 owned = next((x for x in mentions if x.kind == "ORG" and x.i == m.j + 1), None)

@@ -165,10 +165,14 @@ class Merger(ArticleState):
             if raw.direction != "joined" or raw.origin or raw.implicit:
                 continue
             info = self.info.get(raw.person)
-            appointed = raw.family in ("hire", "become", "nominal_join")
+            appointed = raw.family in ("hire", "become", "nominal_join", "succeeded_by", "succeed")
             tenured = info is not None and info.tenured and appointed
-            # what the whole article says of the person, not just the sentences before the appointment
-            tenured = tenured or (appointed and self._direction(raw.person, raw.org, raw.role) == "role_changed")
+            # what the whole article says of the person, not just the sentences before the appointment;
+            # "Roe, Acme's new chief executive," describes the post just taken, not an earlier one
+            new_post = info is not None and _same_title(info.title, raw.role)
+            tenured = tenured or (
+                appointed and not new_post and self._direction(raw.person, raw.org, raw.role) == "role_changed"
+            )
             gone = any(
                 r.person == raw.person and r.direction == "left" and same_org(r.org, raw.org) for r, _a, _b in raws
             )
@@ -253,3 +257,8 @@ class Merger(ArticleState):
                 )
             )
         return out
+
+
+def _same_title(a: str | None, b: str | None) -> bool:
+    """ "Chief Executive" and "chief executive": one title however it is cased."""
+    return bool(a and b and " ".join(a.lower().split()) == " ".join(b.lower().split()))

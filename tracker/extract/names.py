@@ -829,11 +829,20 @@ class KnownPeople:
 
     def __init__(self) -> None:
         self.full: list[str] = []
+        # names a slot showed to be organisations ("chief executive of Barry Callebaut"), so the same
+        # two words opening a later sentence are not read as a person's name
+        self.orgs: set[str] = set()
 
     def add(self, name: str) -> None:
         if name in self.full:
             self.full.remove(name)
         self.full.append(name)
+
+    def forget(self, name: str) -> None:
+        """A name taken for a person that a later slot shows to be an organisation."""
+        if name in self.full:
+            self.full.remove(name)
+        self.orgs.add(name)
 
     def lookup(self, text: str) -> str | None:
         parts = _fold_particles(text.split())
@@ -1325,6 +1334,13 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
     canonical = resolver.known_org(text)
     if canonical and prev not in HONORIFICS:
         return Mention("ORG", i, j, text, canonical)
+    # "the board of Atlas Grid", "chief executive of Harbor Trust": no person stands in this slot, even one
+    # a headline's possessive made look like a name ("Barry Callebaut's de Saint-Affrique")
+    of_at = i - 1 if prev == "of" else (i - 2 if prev == "the" and i >= 2 and tokens[i - 2].low == "of" else -1)
+    if of_at >= 1 and (tokens[of_at - 1].low in TITLE_HEADS or tokens[of_at - 1].low in ("board", "boards")):
+        return Mention("ORG", i, j, text, text)
+    if text in people.orgs:
+        return Mention("ORG", i, j, text, text)
     known = people.lookup(text)
     if known:
         return Mention("PER", i, j, text, known)
@@ -1333,10 +1349,6 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
     # "its emergency takeover of Credit Suisse", "agreed to buy Figma": only organisations are bought
     bought = prev in _BUY_VERBS or (prev in ("of", "for", "with") and i >= 2 and tokens[i - 2].low in _DEAL_NOUNS)
     if bought and nxt not in ("'s", "’s"):
-        return Mention("ORG", i, j, text, text)
-    # "the board of Atlas Grid", "chief executive of Harbor Trust"
-    of_at = i - 1 if prev == "of" else (i - 2 if prev == "the" and i >= 2 and tokens[i - 2].low == "of" else -1)
-    if of_at >= 1 and (tokens[of_at - 1].low in TITLE_HEADS or tokens[of_at - 1].low in ("board", "boards")):
         return Mention("ORG", i, j, text, text)
     # "the semiconductor firm Axiom Micro", "rival studio Ember Works"
     if (prev in ORG_REF_NOUNS and prev not in TITLE_HEADS) or prev in ("rival", "competitor", "studio"):
