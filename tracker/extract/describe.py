@@ -73,6 +73,8 @@ _NOT_DESCRIPTIVE = frozenset(
 # Parts of an organisation ("a new business unit called X") and posts ("CEO of X, a new post").
 _UNITS = frozenset({"unit", "division", "team", "department", "arm", "segment"})
 _POSTS = frozenset({"post", "role", "position"})
+# Names of parts of an institution ("Perelman School of Medicine", "Irving Medical Center")
+_INNER_UNITS = frozenset({"school", "faculty", "center", "centre", "division", "department", "unit", "hospital"})
 _SPEECH = frozenset({"said", "says", "told", "wrote", "writes", "added", "announced", "confirmed"})
 
 
@@ -202,7 +204,16 @@ class Describer(ArticleState):
                     and any(t.low in _UNITS | _POSTS for t in toks[m.j + 3 : m.j + 5])
                     and not any(t.low in ORG_REF_NOUNS for t in toks[m.j + 2 : m.j + 5])
                 )
-                if not (called or posted):
+                # "dean of its Perelman School of Medicine", "dean of the Graduate School of Business": a school
+                # or division named inside a title belongs to the organisation the sentence is about
+                inner = (
+                    m.i >= 3
+                    and toks[m.i - 1].low in ("its", "the", "their")
+                    and toks[m.i - 2].low == "of"
+                    and toks[m.i - 3].low in TITLE_HEADS
+                    and any(w.lower() in _INNER_UNITS for w in m.name.split())
+                )
+                if not (called or posted or inner):
                     continue
                 parent = next((x.name for x in s.mentions if x.kind == "ORG" and x.i < m.i), None) or self.context_org
                 if parent is None:
