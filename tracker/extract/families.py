@@ -91,30 +91,9 @@ _LEAVE_NOUN_BEFORE = {
 _SPEECH = {"said", "says", "told", "added", "wrote", "noted", "explained", "argued", "announced"}
 
 
+# Verbs of an infinitive purpose clause ("left to start a venture", "quit to run Acme")
 _PURPOSE_VERBS = frozenset(
-    {
-        "join",
-        "rejoin",
-        "start",
-        "found",
-        "co-found",
-        "cofound",
-        "launch",
-        "lead",
-        "run",
-        "head",
-        "become",
-        "pursue",
-        "focus",
-        "work",
-        "build",
-        "create",
-        "set",
-        "spend",
-        "take",
-        "help",
-        "return",
-    }
+    {"join", "become", "start", "found", "launch", "lead", "run", "head", "take", "pursue", "focus", "work", "co-found"}
 )
 
 
@@ -154,11 +133,6 @@ _RETURN_PURPOSE = frozenset({"replace", "succeed", "lead", "run", "head", "overs
 _VENTURE_NOUNS = frozenset({"company", "startup", "start-up", "firm", "lab", "venture", "business", "studio"})
 _FOUNDED_NOUNS = frozenset({"the company", "the startup", "the firm", "the lab", "the venture", "the business"})
 _TEMPORARY = frozenset({"brief", "briefly", "temporary", "temporarily", "short-lived"})
-
-
-_PURPOSE_VERBS = frozenset(
-    {"join", "become", "start", "found", "launch", "lead", "run", "head", "take", "pursue", "focus", "work", "co-found"}
-)
 
 
 def _reversed_exit(toks: list[Token], i: int) -> bool:
@@ -442,7 +416,7 @@ class Families(ArticleState):
             # "has left Elon Musk's AI company": the company is described through its owner, not named
             described = person_shaped and q < len(toks) and toks[q].low in ORG_REF_NOUNS and toks[q].text[:1].islower()
         run_at = next(
-            (q for q in range(j, min(len(toks) - 2, j + 10)) if toks[q].low == "to" and toks[q + 1].low in _LEAD_VERBS),
+            (q for q in range(j, min(len(toks) - 2, j + 14)) if toks[q].low == "to" and toks[q + 1].low in _LEAD_VERBS),
             None,
         )
         if dest is None and run_at is not None and all(tk.text not in (",", ";") for tk in toks[j:run_at]):
@@ -1796,7 +1770,16 @@ class Families(ArticleState):
         else:
             k = pred.j
             role, org, _e = self._role_at(s, k) if k < len(s.tokens) and s.tokens[k].low == "as" else (None, None, k)
-            org = org or (gone.org if gone is not None else None) or s.org or self.context_org
+            # "succeeds X, who left bunq to start Carbonlane": the new venture is not the post filled
+            founded_here = {r.org for r, sent, _c in self.moves if sent == s.text and r.direction == "founded"}
+            org = org or next(
+                (
+                    o
+                    for o in (gone.org if gone is not None else None, s.org, self.context_org)
+                    if o and o not in founded_here
+                ),
+                None,
+            )
             if org is None and succ_names:
                 # "Paul Grant, Nimbus Cloud's president, will succeed Laura Finch": the successor's employer
                 org = self._affiliation(succ_names[0]) or self._any_org(s)

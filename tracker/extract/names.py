@@ -730,7 +730,15 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
                     t == "."
                     and _initial(tokens[j - 1].text)
                     and j + 1 < n
-                    and _is_cap(tokens[j + 1].text)
+                    and (
+                        _is_cap(tokens[j + 1].text)
+                        # "J.P. van der Berg": a surname's particles after the initials
+                        or (
+                            tokens[j + 1].low in _PARTICLES
+                            and any(_is_cap(tk.text) for tk in tokens[j + 2 : j + 4])
+                            and all(tk.low in _PARTICLES or _is_cap(tk.text) for tk in tokens[j + 2 : j + 4])
+                        )
+                    )
                     and not (j - 1 == i and i > 0 and tokens[i - 1].low in ("on", "at", "in", "via", "to", "from"))
                 ):
                     j += 1
@@ -1397,6 +1405,8 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
         return Mention("ORG", i, j, text, text)
     if len(words) >= 2 and prev == "the":
         return Mention("ORG", i, j, text, text)  # "the Mayo Clinic": people do not take an article
+    if prev in ("run", "lead", "head", "helm") and i >= 2 and tokens[i - 2].low == "to" and nxt not in ("'s", "’s"):
+        return Mention("ORG", i, j, text, text)  # "left Expedia to run Oakham Music": one runs an organisation
     if len(words) >= 2 and (prev in TITLE_HEADS or prev in ("veteran", "executive")):
         return Mention("PER", i, j, text, text)
     who_follows = nxt == "," and j + 1 < len(tokens) and tokens[j + 1].low in ("who", "whose")
