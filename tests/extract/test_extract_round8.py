@@ -117,6 +117,49 @@ CASES = [
             ("Raj Patel", "founded", "Nimbral"),
         },
     ),
+    # datelines with a colon, a slash or accented capitals
+    (
+        "MUMBAI: Kestrel Finance has appointed Vikram Sethi as chief risk officer.",
+        {("Vikram Sethi", "joined", "Kestrel Finance")},
+    ),
+    (
+        "BOGOTÁ/LIMA, May 2 (Reuters) - Andes Cargo named Lucía Paredes chief executive.",
+        {("Lucía Paredes", "joined", "Andes Cargo")},
+    ),
+    # a country or a business region employs nobody here
+    (
+        "Tomas Greer, who ran the Americas for Halden Bank, has joined Vireo Capital. He had also worked in "
+        "Britain for a decade.",
+        {("Tomas Greer", "joined", "Vireo Capital"), ("Tomas Greer", "left", "Halden Bank")},
+    ),
+    # "and" inside an agency's name; a middle initial that reads like the article "A"
+    (
+        "Paul A. Rivers will leave the Food and Drug Administration to join Corda Bio.",
+        {("Paul A. Rivers", "left", "Food and Drug Administration"), ("Paul A. Rivers", "joined", "Corda Bio")},
+    ),
+    # "Tomasz and Jana Podolski": a lone given name shares the surname after it
+    (
+        "Ilse and Marten Vogel co-founded Kranich Robotics in 2019.",
+        {("Ilse Vogel", "founded", "Kranich Robotics"), ("Marten Vogel", "founded", "Kranich Robotics")},
+    ),
+    # a lower-case brand, known by its slot and remembered for the article
+    (
+        "zenvo, the Oslo-based payments startup, has hired Kari Moen as chief executive. Moen left DNB to join zenvo.",
+        {("Kari Moen", "joined", "zenvo"), ("Kari Moen", "left", "DNB")},
+    ),
+    (
+        "Ravi Nair has joined digital lender kapsul as finance chief.",
+        {("Ravi Nair", "joined", "kapsul")},
+    ),
+    (
+        "Lea Brun co-founded ondo in 2020 with Marc Petit.",
+        {("Lea Brun", "founded", "ondo"), ("Marc Petit", "founded", "ondo")},
+    ),
+    # lower-case words before "AI" are no brand
+    (
+        "Nadia Okoro, head of responsible AI at Veltra, has joined Quorra Labs.",
+        {("Nadia Okoro", "joined", "Quorra Labs"), ("Nadia Okoro", "left", "Veltra")},
+    ),
 ]
 
 

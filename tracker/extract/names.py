@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tracker.extract.dates import MONTH_NAMES, WEEKDAYS
-from tracker.extract.places import DEMONYMS, is_demonym, is_place
+from tracker.extract.places import DEMONYMS, is_demonym, is_place, is_region
 from tracker.extract.resolve import Resolver
 from tracker.extract.roles import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS
 
@@ -717,6 +717,16 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
                     j += 1
                 elif (t.lower() in _PARTICLES or t == "&") and j + 1 < n and _is_cap(tokens[j + 1].text):
                     j += 2
+                elif t == "and" and _agency_and(tokens, i, j):
+                    j += 2  # "Securities and Futures Commission", "Competition and Markets Authority"
+                elif (
+                    len(t) == 1
+                    and t.isupper()
+                    and j + 2 < n
+                    and tokens[j + 1].text == "."
+                    and _is_cap(tokens[j + 2].text)
+                ):
+                    j += 2  # "Richard A. Lowe": a middle initial that reads like the article "A"
                 elif (
                     t.lower() in _PARTICLES
                     and j + 2 < n
@@ -756,6 +766,22 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         else:
             i += 1
     return spans
+
+
+# Words that open the "<X> and <Y> <Body>" names of agencies ("Food and Drug Administration")
+_AGENCY_AND = frozenset(
+    {"securities", "food", "health", "science", "research", "competition", "trade", "arts", "standards", "energy"}
+)
+
+
+def _agency_and(tokens: list[Token], i: int, j: int) -> bool:
+    """ "Securities and Futures Commission": "and" inside an agency's name, whose last word is a body."""
+    if j - i != 1 or tokens[i].low not in _AGENCY_AND:
+        return False
+    k = j + 1
+    while k < len(tokens) and k - j <= 3 and _is_cap(tokens[k].text):
+        k += 1
+    return k > j + 1 and tokens[k - 1].low in ORG_SUFFIX | {"administration", "commission", "services"}
 
 
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
@@ -921,7 +947,10 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
             and tokens[after].text[:1].islower()
         ):
             continue  # "head of Asian equities", "the European business": an adjective, not an organisation
-        mentions.append(_classify(tokens, i, j, resolver, people))
+        found = _classify(tokens, i, j, resolver, people)
+        if found.kind == "ORG" and found.name == found.text and is_region(found.text):
+            continue  # "Britain's regulator", "head of the Americas": a country or region employs nobody here
+        mentions.append(found)
     for k, tok in enumerate(tokens):
         if k in taken:
             continue
@@ -986,7 +1015,102 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
     _titled_possessor(tokens, mentions)
     _promote_subject_orgs(tokens, mentions)
     _person_possessor(tokens, mentions, resolver, people)
+    _shared_surname(tokens, mentions, resolver)
+    _lowercase_brands(tokens, mentions, people)
     return mentions
+
+
+# Words that follow "startup", "founded" or open a sentence in lower case without naming a brand
+_NOT_BRAND = frozenset(
+    """a an the and or but nor so yet if as at by for from in into of on onto to with without within via per
+    that this these those which who whom whose where when while than then there here now today yesterday
+    tomorrow also alone itself themselves together again earlier later last next first once soon still
+    is was are were be been being has have had will would could should can may might must do does did
+    said says told its their his her he she they it we our you i one two three four five several many
+    more most less about over under after before since during until around across behind between among
+    years year months month weeks week decades decade days back out up down off away called named dubbed
+    known based backed valued worth what how why not no all some any each every both other such own
+    just only even too very really already recently instead early late ago new old big small""".split()
+)
+
+
+_LEGAL_FORMS = frozenset({"gmbh", "inc", "ltd", "llc", "ag", "sa", "nv", "plc", "ab", "oy", "bv", "corp", "se", "spa"})
+
+
+def _brand_word(tok: Token) -> bool:
+    t = tok.text
+    return (
+        len(t) >= 3
+        and t[:1].isalpha()
+        and t[:1].islower()
+        and all(c.isalnum() or c in ".-" for c in t)
+        and tok.low not in _NOT_BRAND
+        and tok.low not in ORG_REF_NOUNS
+        and tok.low not in TITLE_HEADS
+        and not tok.low.endswith(("ed", "ing", "ly", "'s"))
+    )
+
+
+def _lowercase_brands(tokens: list[Token], mentions: list[Mention], people: KnownPeople) -> None:
+    """ "flowmatik, the Berlin startup, ...", "digital bank bunq", "co-founded lumé in 2017": a brand
+    written in lower case, known by a slot that only an organisation fills; the article remembers it so
+    its later mentions are organisations too."""
+    taken = {k for m in mentions for k in range(m.i, m.j)}
+    n = len(tokens)
+    for k, tok in enumerate(tokens):
+        if k in taken or not _brand_word(tok):
+            continue
+        prev = tokens[k - 1] if k > 0 else None
+        nxt = tokens[k + 1] if k + 1 < n else None
+        suffixed = nxt is not None and nxt.text[:1].isupper() and nxt.low.rstrip(".") in _LEGAL_FORMS
+        slot = (
+            tok.text in people.orgs
+            or suffixed
+            # a sentence opening in lower case with its subject, then an appositive or a verb
+            or (k == 0 and nxt is not None and (nxt.text == "," or nxt.low in ("has", "is", "said", "says", "will")))
+            # "digital bank bunq", "the startup lumio": a description's noun, then the name
+            or (
+                prev is not None
+                and prev.low in ORG_REF_NOUNS
+                and k >= 2
+                and (tokens[k - 2].text[:1].islower() or tokens[k - 2].low.endswith("-based"))
+                and nxt is not None
+                and (nxt.text in (",", ".") or nxt.low in ("as", "in", "on", "and", "'s", "’s", "since", "where"))
+            )
+            # "co-founded lumé that year", "launched flowmatik in 2018"
+            or (
+                prev is not None
+                and prev.low in ("co-founded", "cofounded", "founded", "co-found", "found")
+                and nxt is not None
+                and (nxt.text in (",", ".") or nxt.low in ("in", "that", "with", "last", "this", "as", "and"))
+            )
+        )
+        if not slot:
+            continue
+        j = k + 2 if suffixed else k + 1
+        mentions.append(Mention("ORG", k, j, " ".join(t.text for t in tokens[k:j]), tok.text))
+        people.orgs.add(tok.text)
+    mentions.sort(key=lambda m: m.i)
+
+
+def _shared_surname(tokens: list[Token], mentions: list[Mention], resolver: Resolver) -> None:
+    """ "Tomasz and Jana Podolski co-founded X": a lone given name before "and" and a full name shares its
+    surname; it is a person, not an organisation."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if (
+            a.kind == "ORG"
+            and a.j - a.i == 1
+            and a.name == a.text
+            and b.kind == "PER"
+            and b.i == a.j + 1
+            and tokens[a.j].low == "and"
+            and len(b.name.split()) == 2
+            and not resolver.known_org(a.text)
+            and a.text.isalpha()
+            and a.text[1:].islower()
+            and a.text.lower() not in ORG_SUFFIX
+        ):
+            a.kind, a.name = "PER", f"{a.text} {b.name.split()[-1]}"
 
 
 # Nouns for a company a person owns or runs ("Mira Murati's startup", "Jeff Bezos's rocket company")

@@ -125,3 +125,35 @@ def is_demonym(word: str) -> bool:
 def is_place(name: str) -> bool:
     """True when ``name`` is a continent, country, U.S. state or city."""
     return _fold(name) in _gazetteer()
+
+
+# Regions of a business, written like names but never an employer ("head of the Americas", "EMEA").
+_REGIONS = frozenset(
+    {
+        "americas",
+        "emea",
+        "apac",
+        "asia-pacific",
+        "asia pacific",
+        "uk",
+        "u.k",
+        "us",
+        "u.s",
+        "usa",
+        "britain",
+        "great britain",
+    }
+)
+
+
+@lru_cache(maxsize=65536)
+def is_region(name: str) -> bool:
+    """True for a country, a continent or a business region: words that name where people work, not for
+    whom. Cities are left out: many companies share a town's name ("Carrefour", "Aurora")."""
+    low = _fold(name).rstrip(".")
+    return low in _REGIONS or low in _countries() or low in _CONTINENTS
+
+
+_CONTINENTS = frozenset(
+    {"europe", "asia", "africa", "america", "north america", "south america", "latin america", "oceania"}
+)

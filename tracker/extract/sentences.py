@@ -51,9 +51,9 @@ _BOUNDARY = re.compile(r"([.!?][\"”’')]*)\s+(?=[\"“‘(]?[A-Z0-9])")
 # "SAN FRANCISCO, March 12 (Reuters) - ", "SANTA CLARA, Calif. -- ", "OMAHA, Neb., Feb. 12 — ",
 # "SAN JOSE, Calif., March 4, 2025 /PRNewswire/ -- "
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*(?:[A-Z][A-Za-z.]*(?:\s+\d{1,2})?|\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?)){0,3}"
+    r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’/-]{2,40}(?:,\s*(?:[A-Z][A-Za-z.]*(?:\s+\d{1,2})?|\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?)){0,3}"
     # "(Reuters) - ", "/PRNewswire/ -- ", "--(BUSINESS WIRE)--": a wire's name glues to its dashes
-    r"(?:\s*[-–—]*\s*(?:\([^)]{1,40}\)|/[^/\s][^/]{0,30}/)\s*[-–—]+\s*|\s*[-–—]+\s+)"
+    r"(?:\s*[-–—]*\s*(?:\([^)]{1,40}\)|/[^/\s][^/]{0,30}/)\s*[-–—]+\s*|\s*[-–—]+\s+|:\s+)"
 )
 
 
