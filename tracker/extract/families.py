@@ -275,9 +275,9 @@ class Families(ArticleState):
             if by is None or by.kind != "PER" or by.i != j + 1:
                 return []
             return [
-                Raw(p, org, "left", self._title_for(p, org), None, BASE_CONFIDENCE["leave"] * 0.95)
+                Raw(p, where, "left", self._title_for(p, where), None, BASE_CONFIDENCE["leave"] * 0.95)
                 for p in self._persons(s, by)
-                if (org := self._left_org(s, p, t.i))
+                if (where := self._left_org(s, p, t.i))
             ]
         subj = self._subject(s, t.i)
         # "After stepping down as chief executive of X, Jane Doe ...": the subject follows the clause
