@@ -1238,7 +1238,10 @@ def _lowercase_brands(tokens: list[Token], mentions: list[Mention], people: Know
                 prev is not None
                 and prev.low in ORG_REF_NOUNS
                 and k >= 2
-                and (tokens[k - 2].text[:1].islower() or tokens[k - 2].low.endswith("-based"))
+                # "digital bank bunq", but not "investing in developer tools"
+                and tokens[k - 2].text[:1].islower()
+                and tokens[k - 2].low not in _NOT_BRAND
+                and not tok.low.endswith("s")
                 and nxt is not None
                 and (nxt.text in (",", ".") or nxt.low in ("as", "in", "on", "and", "'s", "’s", "since", "where"))
             )
@@ -1575,6 +1578,8 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
         return True
     if word.lower() in ORG_SUFFIX:
         return False
+    if i == 0 and word.lower() in _NUMBER_WORDS:
+        return False  # "Eight years on, ...": a sentence's first word, not a name
     prev = tokens[i - 1].low if i > 0 else ""
     if word.lower() in ("board", "committee") and prev in ("the", "its", "their"):
         return False  # "will step down from the Board": a body of the company, not another organisation
