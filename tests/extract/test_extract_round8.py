@@ -155,6 +155,11 @@ CASES = [
         "Lea Brun co-founded ondo in 2020 with Marc Petit.",
         {("Lea Brun", "founded", "ondo"), ("Marc Petit", "founded", "ondo")},
     ),
+    # sport and arts titles
+    (
+        "Hartfield Rovers have appointed Jonas Brekke as sporting director.",
+        {("Jonas Brekke", "joined", "Hartfield Rovers")},
+    ),
     # lower-case words before "AI" are no brand
     (
         "Nadia Okoro, head of responsible AI at Veltra, has joined Quorra Labs.",

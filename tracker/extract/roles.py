@@ -126,6 +126,13 @@ TITLE_MODIFIERS = {
     "product",
     "technology",
     "technical",
+    # sport and the arts: "sporting director", "athletic director", "artistic director"
+    "sporting",
+    "football",
+    "athletic",
+    "athletics",
+    "artistic",
+    "musical",
     "financial",
     "finance",
     "operating",
