@@ -316,6 +316,7 @@ class Describer(ArticleState):
         )
         if subj is None or org is None:
             return
+        s.career = cue.group().startswith("most")
         for person in self._persons(s, subj):
             info = self.info.setdefault(person, PersonInfo())
             if info.org is None:

@@ -37,7 +37,7 @@ class Article(Describer, Families, Merger):
             self._sentence_moves(s)
         else:
             self.pending_group = None
-        if s.org and self._employer_slot(s, s.org):
+        if s.org and self._employer_slot(s, s.org) and not s.career:
             self.context_org = s.org
         elif self.context_org is None:
             first = next((m for m in s.mentions if m.kind == "ORG"), None)
@@ -145,6 +145,8 @@ _EMPLOYER_AFTER = frozenset(
     ]
 )
 
+_TIME_BEFORE = frozenset({"before", "after", "until", "since", "unlike", "than"})
+
 
 def _employer_mention(s: Sentence, name: str, known: bool) -> bool:
     for m in s.mentions:
@@ -152,6 +154,8 @@ def _employer_mention(s: Sentence, name: str, known: bool) -> bool:
             continue
         prev = s.tokens[m.i - 1].low if m.i > 0 else ""
         nxt = s.tokens[m.j].low if m.j < len(s.tokens) else ""
+        if prev in _TIME_BEFORE:
+            continue  # "Before Vertex, he held roles at Amgen": a past employer, named as a time
         if known or m.i in s.attached or m.i == 0 or prev in _EMPLOYER_BEFORE or nxt in _EMPLOYER_AFTER:
             return True
     return False

@@ -577,6 +577,13 @@ _NOT_NOUN = {
     "joined",
     "left",
     "announced",
+    "named",
+    "appointed",
+    "hired",
+    "confirmed",
+    "promoted",
+    "elected",
+    "tapped",
 }
 
 
@@ -809,6 +816,7 @@ _OF_HEADS = frozenset(
         "bureau",
         "agency",
         "authority",
+        "office",
         "foundation",
         "hospital",
         "corporation",
@@ -830,11 +838,14 @@ def _of_name(tokens: list[Token], i: int, j: int) -> int:
     def word(k: int) -> bool:  # "New" opens no name, but continues "Bank of New York"
         return k < n and tokens[k].text[:1].isupper() and tokens[k].text.isalpha()
 
-    while j + 1 < n and tokens[j].low == "of" and word(j + 1):
-        k = j + 1
-        while word(k) or (k < n and tokens[k].low in ("of", "&") and word(k + 1)):
-            k += 1
-        right = [t.text for t in tokens[j + 1 : k]]
+    def the(k: int) -> int:  # "Office of the Comptroller of the Currency": an institution's "of the"
+        return 1 if tokens[j - 1].low in _OF_HEADS and k < n and tokens[k].low == "the" and word(k + 1) else 0
+
+    while j + 1 < n and tokens[j].low == "of" and word(j + 1 + the(j + 1)):
+        k = j + 1 + the(j + 1)
+        while word(k) or (k < n and tokens[k].low in ("of", "&") and word(k + 1 + the(k + 1))):
+            k += 1 + (the(k + 1) if tokens[k].low == "of" else 0)
+        right = [t.text for t in tokens[j + 1 : k] if t.low != "the"]
         if right[-1].lower() in _OF_BODIES:
             break
         if tokens[j - 1].low in _OF_HEADS or (
@@ -891,7 +902,23 @@ class KnownPeople:
                 return name
             if 2 <= len(parts) < len(nparts) and nparts[-len(parts) :] == parts:
                 return name  # "Wolfe Herd" after "Whitney Wolfe Herd"
-        return None
+        return self._short_form(parts)
+
+    def _short_form(self, parts: list[str]) -> str | None:
+        """ "Rob" after "Robert J. Kessler Jr.": a given name cut short names the one person it can."""
+        if (
+            len(parts) != 1
+            or len(parts[0]) < 3
+            or not parts[0].isalpha()
+            or any(m.startswith(parts[0].lower()) for m in MONTH_NAMES)
+        ):
+            return None
+        found = {
+            n
+            for n in self.full
+            if len(n.split()) > 1 and n.split()[0].startswith(parts[0]) and n.split()[0] != parts[0]
+        }
+        return found.pop() if len(found) == 1 else None
 
 
 def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people: KnownPeople) -> list[Mention]:
@@ -951,6 +978,10 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
         found = _classify(tokens, i, j, resolver, people)
         if found.kind == "ORG" and found.name == found.text and is_region(found.text):
             continue  # "Britain's regulator", "head of the Americas": a country or region employs nobody here
+        body = _board_body(tokens, i)
+        if body:
+            taken.update(range(i, body))
+            continue  # "will chair the Audit Committee": a body of the company's board, not an employer
         mentions.append(found)
     for k, tok in enumerate(tokens):
         if k in taken:
@@ -1569,6 +1600,49 @@ _GROUP_NOUNS = frozenset(
         "headhunters",
     }
 )
+
+
+_COMMITTEE_WORDS = frozenset(
+    {
+        "audit",
+        "compensation",
+        "remuneration",
+        "nominating",
+        "nomination",
+        "nominations",
+        "governance",
+        "risk",
+        "finance",
+        "executive",
+        "investment",
+        "safety",
+        "sustainability",
+        "strategy",
+        "corporate",
+        "human",
+        "resources",
+        "people",
+        "culture",
+        "talent",
+        "technology",
+        "science",
+        "ethics",
+        "compliance",
+        "and",
+        "&",
+    }
+)
+
+
+def _board_body(tokens: list[Token], i: int) -> int:
+    """ "the Audit Committee", "the Nominating and Governance Committee": named for a board duty, not a
+    name; the end of the committee's name, or 0."""
+    if i == 0 or tokens[i - 1].low not in ("the", "its", "their"):
+        return 0
+    k = i
+    while k < len(tokens) and tokens[k].low in _COMMITTEE_WORDS:
+        k += 1
+    return k + 1 if k > i and k < len(tokens) and tokens[k].low == "committee" else 0
 
 
 def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPeople) -> bool:

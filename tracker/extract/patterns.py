@@ -82,7 +82,12 @@ _T: list[tuple[Family, str]] = [
         r"(?:remain|remains|remained|stay|stays|stayed)(?: on)?(?: the board| at the company| with the company)?"
         r"(?: as|(?= (?:executive |non-executive )?(?:chair|chairman|chairwoman|president|vice chair)\b)|"
         r"(?= (?:a|an) (?:director|board member|board director|adviser|advisor)\b))|"
-        r"(?:remain|remains|remained|stay|stays|stayed) on (?:the|its|the company's) board\b(?! as)",
+        r"(?:remain|remains|remained|stay|stays|stayed) on (?:the|its|the company's) board\b(?! as)|"
+        # "will return to her prior position as senior vice president": an interim's old post again
+        r"(?:return|returns|returned|returning|revert|reverts|reverted|reverting) to (?:his|her|their) "
+        r"(?:prior|previous|former|earlier|old|original) (?:position|role|post|job) as|"
+        r"(?:resume|resumes|resumed|resuming) (?:his|her|their) (?:(?:prior|previous|former) )?"
+        r"(?:position|role|post|duties) as",
     ),
     ("board", r"(?:new|incoming|reconstituted|revamped|overhauled)(?: \w+)? board (?:chaired|led|headed) by"),
     ("copula", r"(?:is|has been) (?:now )?(?=its |their |the [\w-]+(?:'s|’s) |\w+(?:'s|’s) )"),

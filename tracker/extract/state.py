@@ -327,6 +327,7 @@ class Sentence:
     org: str | None = None  # the organisation the sentence is about (its first free-standing one)
     triggers: list[Trigger] = field(default_factory=list)
     loose: set[int] = field(default_factory=set)  # PER starts grouped across an appositive
+    career: bool = False  # the sentence tells someone's job before this story ("most recently served at X")
 
 
 _SUBORDINATORS = frozenset({"after", "before", "when", "since", "because", "while", "once", "until", "though"})
