@@ -45,6 +45,61 @@ CASES = [
         "Vellum Energy said Marta Quist has joined its board and will chair the Nominating and Governance Committee.",
         {("Marta Quist", "joined", "Vellum Energy")},
     ),
+    # an opponent ("against X") is not the sentence's organisation
+    (
+        "Hallam Rovers have dismissed manager Ade Cole. The club said Ben Pryor would join as caretaker manager, "
+        "starting with Saturday's match against Kirkby Town.",
+        {("Ade Cole", "left", "Hallam Rovers"), ("Ben Pryor", "joined", "Hallam Rovers")},
+    ),
+    # "She joins X from Y, succeeding Z, who retired": Y is her origin, not Z's employer
+    (
+        "Delphine Ardent Corp hired Jo Park as chief executive. She joins Ardent from Pell Systems, succeeding "
+        "Rui Costa, who retired after a decade as chief executive.",
+        {
+            ("Jo Park", "joined", "Delphine Ardent"),
+            ("Jo Park", "left", "Pell Systems"),
+            ("Rui Costa", "left", "Ardent"),
+        },
+    ),
+    # a place before a company's description locates it ("Lisbon fintech Pagaleve")
+    (
+        "Mara Quint has left Lisbon fintech Pagaleve to join Stripe.",
+        {("Mara Quint", "left", "Pagaleve"), ("Mara Quint", "joined", "Stripe")},
+    ),
+    # a press release's title-case dateline after its headline
+    (
+        "Brightwater names finance chief\n\nOslo, 3 June 2025 – Brightwater ASA has appointed Lene Dahl as chief "
+        "financial officer.",
+        {("Lene Dahl", "joined", "Brightwater ASA")},
+    ),
+    # "Until X takes office, Y will remain CEO": the end of a tenure, no new title
+    (
+        "Corvel Group named Ana Reyes chief executive. Until Reyes takes office, Tom Hale will remain chief executive.",
+        {("Ana Reyes", "joined", "Corvel Group")},
+    ),
+    # a division named inside a title belongs to the organisation after it
+    (
+        "Pilar Ruiz is currently head of the Payments division at Norbank and will join Vexa as chief operating "
+        "officer.",
+        {("Pilar Ruiz", "joined", "Vexa"), ("Pilar Ruiz", "left", "Norbank")},
+    ),
+    # departments inside capitalised titles are not employers
+    (
+        "Carrow Capital appoints Jun Ito as Head of Fixed Income. Ito joins from Brenner Partners, where he was "
+        "Chief Investment Officer, Credit.",
+        {("Jun Ito", "joined", "Carrow Capital"), ("Jun Ito", "left", "Brenner Partners")},
+    ),
+    # "Current chairman X" opens with an adjective, not a name
+    (
+        "Lumora Health named Ken Ode chief executive. Current chairman Sam Price will step down from the board.",
+        {("Ken Ode", "joined", "Lumora Health"), ("Sam Price", "left", "Lumora Health")},
+    ),
+    # "chief executive of state lender X": a description, then the name; "He replaces Y": the post just taken
+    (
+        "Deputy minister Ola Berg will leave the treasury to become chief executive of state lender Banca Verde. "
+        "He replaces Ida Moro, who resigned in May.",
+        {("Ola Berg", "joined", "Banca Verde"), ("Ida Moro", "left", "Banca Verde")},
+    ),
 ]
 
 

@@ -137,7 +137,9 @@ class Describer(ArticleState):
             for m in mentions
             if m.kind == "ORG"
             and m.i not in s.attached
-            and not (m.i > 0 and tokens[m.i - 1].low in ("from", "for", "at", "with", "than"))
+            and not (
+                m.i > 0 and tokens[m.i - 1].low in ("from", "for", "at", "with", "than", "against", "versus", "vs")
+            )
         ]
         if free:
             s.org = free[0].name
@@ -213,6 +215,16 @@ class Describer(ArticleState):
                     and toks[m.i - 3].low in TITLE_HEADS
                     and any(w.lower() in _INNER_UNITS for w in m.name.split())
                 )
+                # "head of the Flow Technology division at Kestrel Group": a unit of the organisation named next
+                host = (
+                    next((x for x in s.mentions if x.kind == "ORG" and x.i in (m.j + 2, m.j + 3)), None)
+                    if m.j + 2 < len(toks) and toks[m.j].low in _UNITS and toks[m.j + 1].low in ("at", "of")
+                    else None
+                )
+                if host is not None:
+                    self.units[m.name] = host.name
+                    m.name = host.name
+                    continue
                 if not (called or posted or inner):
                     continue
                 parent = next((x.name for x in s.mentions if x.kind == "ORG" and x.i < m.i), None) or self.context_org

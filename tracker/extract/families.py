@@ -1482,6 +1482,8 @@ class Families(ArticleState):
             for tr in s.triggers
             if tr is not t
         ) or bool(re.search(r"\b(?:interim|acting|permanent(?:ly)?)\b", s.text, re.I))  # an interim made permanent
+        if re.search(r"\buntil\b", s.text, re.I):
+            return []  # "Until Roe takes office, Lind will remain CEO": the end of a departure, no new title
         out = []
         for person in self._persons(s, subj):
             told = any(r.person == person and r.direction in ("left", "role_changed") for r, _a, _b in self.moves)
@@ -1772,10 +1774,24 @@ class Families(ArticleState):
             role, org, _e = self._role_at(s, k) if k < len(s.tokens) and s.tokens[k].low == "as" else (None, None, k)
             # "succeeds X, who left bunq to start Carbonlane": the new venture is not the post filled
             founded_here = {r.org for r, sent, _c in self.moves if sent == s.text and r.direction == "founded"}
+            # "X will leave the ministry to run Bank Y. He replaces Z": the post the successor just took
+            just = next(
+                (
+                    r.org
+                    for r, sent, _c in self.moves
+                    if sent == self.last_text and r.person in succ_names and r.direction == "joined"
+                ),
+                None,
+            )
             org = org or next(
                 (
                     o
-                    for o in (gone.org if gone is not None else None, s.org, self.context_org)
+                    for o in (
+                        gone.org if gone is not None else None,
+                        just if s.org is None else None,
+                        s.org,
+                        self.context_org,
+                    )
                     if o and o not in founded_here
                 ),
                 None,

@@ -72,6 +72,11 @@ STOP_CAP = {
     "chief",
     "senior",
     "meanwhile",
+    "current",
+    "outgoing",
+    "incoming",
+    "departing",
+    "retiring",
     "among",
     "amongst",
     "ex-",
@@ -118,6 +123,11 @@ STOP_CAP = {
     "if",
     "when",
     "while",
+    "until",
+    "unless",
+    "whereas",
+    "although",
+    "though",
     "since",
     "during",
     "under",
@@ -207,6 +217,14 @@ ORG_SUFFIX = {
     "pharma",
     "pharmaceuticals",
     "therapeutics",
+    "biologics",
+    "biopharma",
+    "genomics",
+    "investors",
+    "hospitals",
+    "infirmary",
+    "medicines",
+    "limited",
     "biotech",
     "bio",
     "biosciences",
@@ -690,6 +708,68 @@ _DEPARTMENTS = frozenset(
         "safety",
     }
 )
+# Words that make up a department's name in a capitalised title ("Head of Fixed Income", "Chief Investment
+# Officer, Credit"): with only these words, the span is part of the title, not an employer.
+_DEPARTMENT_WORDS = _DEPARTMENTS | frozenset(
+    {
+        "fixed",
+        "income",
+        "equities",
+        "equity",
+        "credit",
+        "legal",
+        "compliance",
+        "risk",
+        "treasury",
+        "tax",
+        "audit",
+        "data",
+        "analytics",
+        "digital",
+        "human",
+        "resources",
+        "investor",
+        "relations",
+        "clinical",
+        "development",
+        "regulatory",
+        "affairs",
+        "medical",
+        "commercial",
+        "supply",
+        "chain",
+        "manufacturing",
+        "content",
+        "talent",
+        "wealth",
+        "asset",
+        "management",
+        "investments",
+        "private",
+        "global",
+        "corporate",
+        "client",
+        "customer",
+        "experience",
+        "brand",
+        "trading",
+        "lending",
+        "banking",
+        "programming",
+        "editorial",
+        "and",
+        "&",
+    }
+)
+
+
+def _department(tokens: list[Token], i: int, j: int) -> bool:
+    """A span of department words right after a title ("Head of Fixed Income", "Officer, Credit")."""
+    if i < 2 or tokens[i - 1].low not in ("of", ",") or tokens[i - 2].low not in TITLE_HEADS:
+        return False
+    return all(t.low in _DEPARTMENT_WORDS for t in tokens[i:j]) and tokens[j - 1].low not in ("and", "&")
+
+
 _MONTH_ABBR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
@@ -975,6 +1055,10 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
             and tokens[after].text[:1].islower()
         ):
             continue  # "head of Asian equities", "the European business": an adjective, not an organisation
+        if j - i > 1 and _department(tokens, i, j):
+            continue  # "Head of Fixed Income": a department named inside a capitalised title
+        if _place_before_name(tokens, i, j) and not people.lookup(_span_text(tokens, i, j)):
+            continue  # "Helsinki broadcaster Kanava Nord": the place locates the organisation named next
         found = _classify(tokens, i, j, resolver, people)
         if found.kind == "ORG" and found.name == found.text and is_region(found.text):
             continue  # "Britain's regulator", "head of the Americas": a country or region employs nobody here
@@ -1634,6 +1718,21 @@ _COMMITTEE_WORDS = frozenset(
 )
 
 
+def _place_before_name(tokens: list[Token], i: int, j: int) -> bool:
+    """A place, then a lower-case description of a company, then a capitalised name."""
+    e = j
+    while e < min(len(tokens), j + 3) and tokens[e].text[:1].islower() and tokens[e].low not in _NOT_NOUN:
+        e += 1
+    return (
+        e > j
+        and not tokens[j].low.endswith("ed")  # "Anderson co-founded self-driving company Aurora": a verb
+        and tokens[e - 1].low in ORG_REF_NOUNS
+        and e < len(tokens)
+        and tokens[e].text[:1].isupper()
+        and is_place(_span_text(tokens, i, j))
+    )
+
+
 def _board_body(tokens: list[Token], i: int) -> int:
     """ "the Audit Committee", "the Nominating and Governance Committee": named for a board duty, not a
     name; the end of the committee's name, or 0."""
@@ -1659,6 +1758,8 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
         return False  # "will step down from the Board": a body of the company, not another organisation
     if word.lower() in _OF_BODIES and prev == "of" and i >= 2 and tokens[i - 2].low in ("board", "boards"):
         return False  # "its Board of Directors elected X"
+    if _department(tokens, i, i + 1):
+        return False  # "Chief Investment Officer, Credit": a department inside a title
     if prev == "of" and word.lower() in _DEPARTMENTS:
         return False  # "Vice President of Engineering": a department inside a title
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.extract.dates import MONTH_NAMES
+
 # A full stop after these does not end a sentence ("Safe Superintelligence Inc. with ...").
 _ABBREV = {
     "inc",
@@ -56,6 +58,24 @@ _DATELINE = re.compile(
     r"(?:\s*[-–—]*\s*(?:\([^)]{1,40}\)|/[^/\s][^/]{0,30}/)\s*[-–—]+\s*|\s*[-–—]+\s+|:\s+)"
 )
 
+# "Stockholm, 14 March 2025 – ", "Mumbai, August 12, 2025: ": a press release's dateline in title case,
+# known by the date it must carry
+_TITLE_DATELINE = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+){0,2}){0,2},\s*"
+    r"(?:\d{1,2}\s+(?P<m1>[A-Z][a-z]+)\.?,?\s+\d{4}|(?P<m2>[A-Z][a-z]+)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)"
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:[-–—]+|:)\s+"
+)
+
+
+def _strip_dateline(text: str) -> str:
+    text = _DATELINE.sub("", text, count=1)
+    m = _TITLE_DATELINE.match(text)
+    if m and (m.group("m1") or m.group("m2") or "").lower()[:3] in _MONTH_PREFIXES:
+        return text[m.end() :]
+    return text
+
+
+_MONTH_PREFIXES = frozenset(name[:3] for name in MONTH_NAMES)
 
 # Hard-wrapped text (an email, a terminal paste) has no line this long; article text from a
 # page or feed does: there, every line is a paragraph, a headline or a dateline.
@@ -85,7 +105,7 @@ def _split_paragraph(text: str) -> list[str]:
     """Split on terminal punctuation followed by a capital, unless the period ends an abbreviation."""
     text = re.sub(r"\s+", " ", text).strip()
     # wire datelines ("SAN FRANCISCO, March 12 (Reuters) - ") are not part of the first sentence
-    text = _DATELINE.sub("", text, count=1)
+    text = _strip_dateline(text)
     if not text:
         return []
     out: list[str] = []

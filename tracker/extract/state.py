@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from tracker.extract.dates import MONTH_NAMES
 from tracker.extract.model import Direction
-from tracker.extract.names import ORG_SUFFIX, KnownPeople, Mention, Token
+from tracker.extract.names import ORG_REF_NOUNS, ORG_SUFFIX, STOP_CAP, KnownPeople, Mention, Token
 from tracker.extract.patterns import (
     TRIGGERS,
     PersonInfo,
@@ -681,6 +681,13 @@ class ArticleState:
                 om = s.by_tok.get(r)
                 if om is None and toks[r].low == "the" and r + 1 < n:
                     om = s.by_tok.get(r + 1)
+                if om is None:
+                    # "chief executive of state development lender Bank Rozwoju": a description, then the name
+                    w = r
+                    while w < min(n, r + 4) and toks[w].text[:1].islower():
+                        w += 1
+                    if w > r and toks[w - 1].low in ORG_REF_NOUNS and w < n and toks[w].low not in STOP_CAP:
+                        om = s.by_tok.get(w)
                 if om is not None and om.kind == "ORGREF":
                     named = s.by_tok.get(om.j)
                     if named is not None and named.kind == "ORG" and named.i == om.j:
@@ -782,7 +789,10 @@ class ArticleState:
                 if (
                     k > 0
                     and s.tokens[k - 1].low == "from"
-                    and any(x.kind == "PER" and x.j <= k and s.names.get(x.i, x.name) != person for x in s.mentions)
+                    and any(
+                        x.j <= k and (x.kind == "PRON" or (x.kind == "PER" and s.names.get(x.i, x.name) != person))
+                        for x in s.mentions
+                    )
                 ):
                     continue  # "hired Lisa Wu from Qualcomm ..., succeeding X, who retired": Wu's origin
                 return m.name
