@@ -100,6 +100,37 @@ CASES = [
         "He replaces Ida Moro, who resigned in May.",
         {("Ola Berg", "joined", "Banca Verde"), ("Ida Moro", "left", "Banca Verde")},
     ),
+    # an institution "for" a cause keeps its whole name
+    (
+        "The Carver Foundation for Science and Society has named Ruth Obi as its president.",
+        {("Ruth Obi", "joined", "Carver Foundation for Science and Society")},
+    ),
+    # a two-letter brand written in mixed case is the short form of a name spelled out earlier
+    (
+        "Varta Idea Ltd has named Anil Rao chief financial officer. Rao rejoins Vi from Jio, where he ran treasury.",
+        {("Anil Rao", "joined", "Varta Idea"), ("Anil Rao", "left", "Jio")},
+    ),
+    # particles inside organisation names ("do"), and "steelmaker X" names a company
+    (
+        "Chilean miner Cobre do Norte named Ana Leal as chief executive, replacing Rui Vaz, who is leaving to "
+        "become chief executive of steelmaker Aço Verde.",
+        {
+            ("Ana Leal", "joined", "Cobre do Norte"),
+            ("Rui Vaz", "left", "Cobre do Norte"),
+            ("Rui Vaz", "joined", "Aço Verde"),
+        },
+    ),
+    # "Professor" and "economist" say what someone is, not a post already held; "St X's" opens an
+    # institution's name; "General" continues one; "moves from X" leaves X
+    (
+        "Harlow General Hospital has appointed Professor Mary Kerr as chief nursing officer. She moves from "
+        "St Brendan's University Hospital, where she was chief nurse.",
+        {("Mary Kerr", "joined", "Harlow General Hospital"), ("Mary Kerr", "left", "St Brendan's University Hospital")},
+    ),
+    (
+        "The president named economist Ana Ruiz as chief executive of state utility Energia Sur.",
+        {("Ana Ruiz", "joined", "Energia Sur")},
+    ),
 ]
 
 

@@ -367,6 +367,16 @@ ORG_SUFFIX = {
 }
 ORG_REF_NOUNS = {
     "fintech",
+    "steelmaker",
+    "planemaker",
+    "toymaker",
+    "shipbuilder",
+    "homebuilder",
+    "refiner",
+    "grocer",
+    "charity",
+    "nonprofit",
+    "hospital",
     "biotech",
     "drugmaker",
     "streamer",
@@ -456,6 +466,8 @@ _PARTICLES = {
     "da",
     "di",
     "dos",
+    "do",
+    "das",
     "del",
     "ter",
 }
@@ -846,6 +858,13 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
                     j += 1  # "U.S. Steel", "U.K. Power Networks"
                 elif t[:1].isupper() and t.lower() in _NUMBER_WORDS:
                     j += 1  # "Formula One", "Channel Four": a number word inside a name
+                elif (
+                    t.lower() in ("general", "national", "royal", "united", "first")
+                    and j + 1 < n
+                    and tokens[j + 1].low in ORG_SUFFIX
+                    and tokens[j + 1].text[:1].isupper()
+                ):
+                    j += 1  # "Harlow General Hospital", "Bank of Ireland First Trust"
                 else:
                     break
             j = _of_name(tokens, i, j)
@@ -897,6 +916,11 @@ _OF_HEADS = frozenset(
         "agency",
         "authority",
         "office",
+        "center",
+        "centre",
+        "alliance",
+        "coalition",
+        "fund",
         "foundation",
         "hospital",
         "corporation",
@@ -921,9 +945,13 @@ def _of_name(tokens: list[Token], i: int, j: int) -> int:
     def the(k: int) -> int:  # "Office of the Comptroller of the Currency": an institution's "of the"
         return 1 if tokens[j - 1].low in _OF_HEADS and k < n and tokens[k].low == "the" and word(k + 1) else 0
 
-    while j + 1 < n and tokens[j].low == "of" and word(j + 1 + the(j + 1)):
+    # "Foundation for Journalism and Democracy", "Center for Law and Policy": an institution "for" a cause
+    purpose = j + 1 < n and tokens[j].low == "for" and tokens[j - 1].low in _OF_HEADS and word(j + 1)
+    while j + 1 < n and (tokens[j].low == "of" or purpose) and word(j + 1 + the(j + 1)):
+        links = ("of", "&", "and") if purpose else ("of", "&")
+        purpose = False
         k = j + 1 + the(j + 1)
-        while word(k) or (k < n and tokens[k].low in ("of", "&") and word(k + 1 + the(k + 1))):
+        while word(k) or (k < n and tokens[k].low in links and word(k + 1 + the(k + 1))):
             k += 1 + (the(k + 1) if tokens[k].low == "of" else 0)
         right = [t.text for t in tokens[j + 1 : k] if t.low != "the"]
         if right[-1].lower() in _OF_BODIES:
@@ -1407,8 +1435,9 @@ def _person_possessor(tokens: list[Token], mentions: list[Mention], resolver: Re
     carrying its owner, resolved later from what the article says about them."""
     n = len(tokens)
     added: list[Mention] = []
+    merged: list[Mention] = []
     for m in mentions:
-        if m.kind not in ("PER", "ORG") or m.j + 1 >= n or tokens[m.j].low not in ("'s", "’s"):
+        if m in merged or m.kind not in ("PER", "ORG") or m.j + 1 >= n or tokens[m.j].low not in ("'s", "’s"):
             continue
         words = m.text.split()
         known = people.lookup(m.text)
@@ -1421,6 +1450,12 @@ def _person_possessor(tokens: list[Token], mentions: list[Mention], resolver: Re
             continue
         k = m.j + 1
         nxt = next((x for x in mentions if x.i == k), None)
+        if nxt is not None and nxt.kind == "ORG" and words[0].rstrip(".").lower() in ("st", "saint"):
+            # "St Aldhelm's University Hospitals", "St John's College": a saint's name opens an institution's
+            m.kind, m.j = "ORG", nxt.j
+            m.text = m.name = _span_text(tokens, m.i, m.j)
+            merged.append(nxt)
+            continue
         if nxt is not None and nxt.kind == "ORG":
             m.kind, m.name = "OWNER", known or m.text
             continue
@@ -1441,6 +1476,8 @@ def _person_possessor(tokens: list[Token], mentions: list[Mention], resolver: Re
         if not any(x.i == e + 1 and x.kind == "ORG" for x in mentions):  # "rocket company Blue Origin" names it
             text = " ".join(t.text for t in tokens[k : e + 1])
             added.append(Mention("ORGREF", k, e + 1, text, "", owner=m.name))
+    for x in merged:
+        mentions.remove(x)
     mentions.extend(added)
     mentions.sort(key=lambda x: x.i)
 

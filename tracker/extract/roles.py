@@ -100,6 +100,13 @@ TITLE_HEADS |= {
 POSITION_HEADS = TITLE_HEADS - {"veteran", "investor", "entrepreneur", "fellow", "member", "analyst"}
 # Words that may precede a head inside a title.
 TITLE_MODIFIERS = {
+    "nursing",
+    "clinical",
+    "academic",
+    "quality",
+    "procurement",
+    "sustainability",
+    "transformation",
     "sole",
     "joint",
     "chief",

@@ -771,6 +771,7 @@ class ArticleState:
             info
             and info.title
             and is_position(info.title)
+            and (info.org is not None or not _occupation(info.title))
             and (info.org is None or same_org(info.org, org))
             and not info.orgs_former
         ):
@@ -821,10 +822,13 @@ class ArticleState:
 
     def spelled_out(self, name: str) -> str:
         """ "AWS" after "Amazon Web Services": an acronym of a name the article spelled out."""
-        if 2 <= len(name) <= 6 and name.isalpha() and name.isupper():
+        # "Vi" after "Vodafone Idea Ltd": a brand's short form may be written in mixed case
+        if 2 <= len(name) <= 6 and name.isalpha() and name[0].isupper() and (name.isupper() or len(name) == 2):
             for full in self.org_names:
                 words = [w for w in full.split() if w.lower() not in ("of", "and", "&", "the", "for")]
-                if len(words) == len(name) and "".join(w[0] for w in words) == name:
+                if not name.isupper():
+                    words = [w for w in words if w.lower().rstrip(".") not in _LEGAL_FORMS]
+                if len(words) == len(name) and "".join(w[0] for w in words) == name.upper():
                     return full
         return name
 
@@ -835,6 +839,20 @@ class ArticleState:
             if full.startswith(best + " ") and all(w.lower() in ORG_SUFFIX for w in full[len(best) :].split()):
                 best = full
         return self.resolver.org_name(best)
+
+
+# What a person is, not a post they hold somewhere: "named economist X", "appointed Professor X"
+_OCCUPATIONS = frozenset(
+    {"professor", "prof", "economist", "lawyer", "attorney", "academic", "entrepreneur", "investor", "journalist"}
+)
+
+
+def _occupation(title: str) -> bool:
+    words = title.lower().replace(".", "").split()
+    return bool(words) and words[-1] in _OCCUPATIONS and len(words) <= 2
+
+
+_LEGAL_FORMS = frozenset({"inc", "ltd", "llc", "plc", "corp", "co", "sa", "ag", "nv", "gmbh", "limited", "group"})
 
 
 def located(description: str) -> bool:
