@@ -131,6 +131,18 @@ CASES = [
         "The president named economist Ana Ruiz as chief executive of state utility Energia Sur.",
         {("Ana Ruiz", "joined", "Energia Sur")},
     ),
+    # degrees after a name and a title-case headline's verbs are not organisations
+    (
+        "Corvane Bio Appoints Lena Ford, M.D., Ph.D., as Chief Medical Officer\n\nCorvane Bio today announced the "
+        "appointment of Lena Ford, M.D., Ph.D., as chief medical officer. She succeeds Tom Lake, M.D., who is "
+        "retiring.",
+        {("Lena Ford", "joined", "Corvane Bio"), ("Tom Lake", "left", "Corvane Bio")},
+    ),
+    (
+        "Basin Ridge Resources Announces CEO Succession\n\nBasin Ridge Resources said Carl Moe will retire as chief "
+        "executive.",
+        {("Carl Moe", "left", "Basin Ridge Resources")},
+    ),
 ]
 
 

@@ -24,6 +24,25 @@ _TOKEN = re.compile(r"\w+(?:[-.&]\w+|['’](?!s\b)\w+)*|['’]s\b|[^\w\s]")
 
 # Capitalised words that never start or continue a name.
 STOP_CAP = {
+    # verbs of a title-case headline ("Veridian Therapeutics Appoints Anjali Raghunathan as CMO")
+    "appoints",
+    "names",
+    "hires",
+    "taps",
+    "promotes",
+    "welcomes",
+    "announces",
+    "elevates",
+    "selects",
+    "adds",
+    "succession",
+    "transition",
+    "changes",
+    "appointment",
+    "appointments",
+    "departure",
+    "retirement",
+    "resignation",
     "following",
     "amid",
     "despite",
@@ -218,6 +237,9 @@ ORG_SUFFIX = {
     "pharmaceuticals",
     "therapeutics",
     "biologics",
+    "resources",
+    "minerals",
+    "utilities",
     "biopharma",
     "genomics",
     "investors",
@@ -1090,6 +1112,8 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
         found = _classify(tokens, i, j, resolver, people)
         if found.kind == "ORG" and found.name == found.text and is_region(found.text):
             continue  # "Britain's regulator", "head of the Americas": a country or region employs nobody here
+        if i > 0 and tokens[i - 1].text == "," and _span_text(tokens, i, j).replace(".", "").lower() in _POST_NOMINALS:
+            continue  # "Anjali Raghunathan, M.D., Ph.D.": degrees after a name, not employers
         body = _board_body(tokens, i)
         if body:
             taken.update(range(i, body))
@@ -1768,6 +1792,11 @@ def _place_before_name(tokens: list[Token], i: int, j: int) -> bool:
         and tokens[e].text[:1].isupper()
         and is_place(_span_text(tokens, i, j))
     )
+
+
+_POST_NOMINALS = frozenset(
+    {"md", "phd", "dphil", "mba", "cpa", "cfa", "jd", "obe", "cbe", "mbe", "kbe", "frcp", "frcs", "esq", "pharmd"}
+)
 
 
 def _board_body(tokens: list[Token], i: int) -> int:
