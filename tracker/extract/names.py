@@ -1366,7 +1366,9 @@ _NOT_BRAND = frozenset(
 )
 
 
-_LEGAL_FORMS = frozenset({"gmbh", "inc", "ltd", "llc", "ag", "sa", "nv", "plc", "ab", "oy", "bv", "corp", "se", "spa"})
+LEGAL_FORMS = frozenset(
+    {"gmbh", "inc", "ltd", "llc", "ag", "sa", "nv", "plc", "ab", "oy", "bv", "corp", "se", "spa", "co", "limited"}
+)
 
 
 def _brand_word(tok: Token) -> bool:
@@ -1394,7 +1396,7 @@ def _lowercase_brands(tokens: list[Token], mentions: list[Mention], people: Know
             continue
         prev = tokens[k - 1] if k > 0 else None
         nxt = tokens[k + 1] if k + 1 < n else None
-        suffixed = nxt is not None and nxt.text[:1].isupper() and nxt.low.rstrip(".") in _LEGAL_FORMS
+        suffixed = nxt is not None and nxt.text[:1].isupper() and nxt.low.rstrip(".") in LEGAL_FORMS
         slot = (
             tok.text in people.orgs
             or suffixed

@@ -66,6 +66,8 @@ _TITLE_DATELINE = re.compile(
     r"(?:\s*\([^)]{1,40}\))?\s*(?:[-–—]+|:)\s+"
 )
 
+_MONTH_PREFIXES = frozenset(name[:3] for name in MONTH_NAMES)
+
 
 def _strip_dateline(text: str) -> str:
     text = _DATELINE.sub("", text, count=1)
@@ -74,8 +76,6 @@ def _strip_dateline(text: str) -> str:
         return text[m.end() :]
     return text
 
-
-_MONTH_PREFIXES = frozenset(name[:3] for name in MONTH_NAMES)
 
 # Hard-wrapped text (an email, a terminal paste) has no line this long; article text from a
 # page or feed does: there, every line is a paragraph, a headline or a dateline.

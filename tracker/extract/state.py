@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from tracker.extract.dates import MONTH_NAMES
 from tracker.extract.model import Direction
-from tracker.extract.names import ORG_REF_NOUNS, ORG_SUFFIX, STOP_CAP, KnownPeople, Mention, Token
+from tracker.extract.names import LEGAL_FORMS, ORG_REF_NOUNS, ORG_SUFFIX, STOP_CAP, KnownPeople, Mention, Token
 from tracker.extract.patterns import (
     TRIGGERS,
     PersonInfo,
@@ -827,7 +827,7 @@ class ArticleState:
             for full in self.org_names:
                 words = [w for w in full.split() if w.lower() not in ("of", "and", "&", "the", "for")]
                 if not name.isupper():
-                    words = [w for w in words if w.lower().rstrip(".") not in _LEGAL_FORMS]
+                    words = [w for w in words if w.lower().rstrip(".") not in LEGAL_FORMS]
                 if len(words) == len(name) and "".join(w[0] for w in words) == name.upper():
                     return full
         return name
@@ -850,9 +850,6 @@ _OCCUPATIONS = frozenset(
 def _occupation(title: str) -> bool:
     words = title.lower().replace(".", "").split()
     return bool(words) and words[-1] in _OCCUPATIONS and len(words) <= 2
-
-
-_LEGAL_FORMS = frozenset({"inc", "ltd", "llc", "plc", "corp", "co", "sa", "ag", "nv", "gmbh", "limited", "group"})
 
 
 def located(description: str) -> bool:
