@@ -1749,34 +1749,21 @@ _GROUP_NOUNS = frozenset(
 )
 
 
-_COMMITTEE_WORDS = frozenset(
+# A board committee is named for a duty: a department's words, or one of the board's own
+_COMMITTEE_WORDS = _DEPARTMENT_WORDS | frozenset(
     {
-        "audit",
         "compensation",
         "remuneration",
         "nominating",
         "nomination",
         "nominations",
         "governance",
-        "risk",
-        "finance",
         "executive",
         "investment",
-        "safety",
         "sustainability",
-        "strategy",
-        "corporate",
-        "human",
-        "resources",
-        "people",
         "culture",
-        "talent",
-        "technology",
         "science",
         "ethics",
-        "compliance",
-        "and",
-        "&",
     }
 )
 
