@@ -493,6 +493,7 @@ _PARTICLES = {
     "del",
     "ter",
 }
+_HYPHEN_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "abu", "bint"})
 _NAME_PREFIXES = ("mc", "mac", "de", "di", "le", "la", "van", "von", "du", "o", "da")
 _GROUP_REFERENCES = frozenset({"trio", "pair", "duo", "quartet", "two", "three", "four"})
 _PRONOUNS = {"he": False, "she": False, "him": False, "her": False, "they": True, "them": True}
@@ -687,6 +688,10 @@ def _is_cap(tok: str) -> bool:
         low = tok.lower()
         # "Chief Executive Officer Paul Hendricks": capitalised title words are not part of a name
         return low not in STOP_CAP and low not in _CAP_TITLES and not low.endswith("-based")
+    # "Yusuf al-Rashid", "Amr el-Sayed": a lower-case Arabic particle joined to a surname
+    head, _, rest = tok.partition("-")
+    if head in _HYPHEN_PARTICLES and rest[:1].isupper():
+        return True
     # eBay, xAI, iRobot (but not "co-CEOs")
     return (
         len(tok) > 1
@@ -807,6 +812,41 @@ def _department(tokens: list[Token], i: int, j: int) -> bool:
 _MONTH_ABBR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
+_LOCATIVE = frozenset({"in", "across", "throughout", "around", "near", "outside", "inside"})
+
+
+def _located(tokens: list[Token], i: int, found: Mention, people: KnownPeople) -> bool:
+    """A place, not a person or an employer: a name of two words or more that the gazetteer lists as a
+    place and no one in the article bears, or any listed place written after "in", "across" (past compass
+    words: "across northern New England"). A bare town name elsewhere stays: companies share them."""
+    if found.kind == "PER" and found.j - found.i > 1 and is_region(found.text):
+        return True
+    if found.kind not in ("PER", "ORG") or found.name != found.text or not is_place(found.text):
+        return False
+    if found.kind == "PER":
+        return found.j - found.i > 1 and not people.lookup(found.text)
+    k = i - 1
+    while k >= 0 and tokens[k].low in _COMPASS_WORDS:
+        k -= 1
+    return k >= 0 and tokens[k].low in _LOCATIVE
+
+
+_COMPASS_WORDS = frozenset({"northern", "southern", "eastern", "western", "central", "downtown", "greater", "rural"})
+
+
+def _new_place(tokens: list[Token], i: int) -> bool:
+    """ "New York", "New Zealand": "New" opens a place's name, though it usually opens none ("New CEO")."""
+    return (
+        tokens[i].text == "New"
+        and i + 1 < len(tokens)
+        and _is_cap(tokens[i + 1].text)
+        and (
+            is_place("New " + tokens[i + 1].text)
+            or (i + 2 < len(tokens) and is_place(f"New {tokens[i + 1].text} {tokens[i + 2].text}"))
+        )
+    )
+
+
 def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = 0
@@ -827,7 +867,7 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
             and i + 1 < n
             and tokens[i + 1].low in ORG_SUFFIX
             and tokens[i + 1].text[:1].isupper()
-        )
+        ) or _new_place(tokens, i)
         if tokens[i].low in HONORIFICS and i + 1 < n and _is_cap(tokens[i + 1].text):
             i += 1  # "Dame Emma Walmsley", "Sir Martin Sorrell": the honorific is not part of the name
             continue
@@ -1032,7 +1072,15 @@ class KnownPeople:
                 return name
             if 2 <= len(parts) < len(nparts) and nparts[-len(parts) :] == parts:
                 return name  # "Wolfe Herd" after "Whitney Wolfe Herd"
-        return self._short_form(parts)
+        return self._first_surname(parts) or self._short_form(parts)
+
+    def _first_surname(self, parts: list[str]) -> str | None:
+        """ "Ospina" after "María Fernanda Ospina Restrepo": the first of two surnames names the one person
+        whose name has it inside, past the given name."""
+        if len(parts) != 1 or len(parts[0]) < 3 or not parts[0][:1].isupper():
+            return None
+        found = {n for n in self.full if parts[0] in _fold_particles(n.split())[1:-1]}
+        return found.pop() if len(found) == 1 else None
 
     def _short_form(self, parts: list[str]) -> str | None:
         """ "Rob" after "Robert J. Kessler Jr.": a given name cut short names the one person it can."""
@@ -1112,6 +1160,8 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
         found = _classify(tokens, i, j, resolver, people)
         if found.kind == "ORG" and found.name == found.text and is_region(found.text):
             continue  # "Britain's regulator", "head of the Americas": a country or region employs nobody here
+        if _located(tokens, i, found, people):
+            continue  # "earned her doctorate in Madrid", "its Los Angeles studio": where, not who or for whom
         if i > 0 and tokens[i - 1].text == "," and _span_text(tokens, i, j).replace(".", "").lower() in _POST_NOMINALS:
             continue  # "Anjali Raghunathan, M.D., Ph.D.": degrees after a name, not employers
         body = _board_body(tokens, i)

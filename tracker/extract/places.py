@@ -147,6 +147,36 @@ _REGIONS = frozenset(
         "usa",
         "britain",
         "great britain",
+        "england",
+        "scotland",
+        "wales",
+        "northern ireland",
+        "middle east",
+        "caribbean",
+        "scandinavia",
+        "nordics",
+        "balkans",
+        "baltics",
+    }
+)
+# "Southeast Asia", "Central and Eastern Europe", "northern England": compass words widen a region
+_COMPASS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "sub-saharan",
+        "and",
     }
 )
 
@@ -156,4 +186,7 @@ def is_region(name: str) -> bool:
     """True for a country, a continent or a business region: words that name where people work, not for
     whom. Cities are left out: many companies share a town's name ("Carrefour", "Aurora")."""
     low = _fold(name).rstrip(".")
-    return low in _REGIONS or low in _countries() or low in _CONTINENTS
+    if low in _REGIONS or low in _countries() or low in _CONTINENTS:
+        return True
+    words = low.split()
+    return len(words) > 1 and all(w in _COMPASS for w in words[:-1]) and is_region(words[-1])

@@ -1,0 +1,41 @@
+"""Round 11: places written where people and employers stand, Arabic name particles, a first surname
+used alone; one general rule each, tested on new sentences (none from the blind sets)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import triples
+
+CASES = [
+    # a place after "in" / "across" is where, not an employer; "New York" is one place, not "York"
+    (
+        "Carla Moss, who spent a decade in New York, joined Brindle Capital as a partner. "
+        "She will be based in Lisbon, where Brindle opened an office last year.",
+        {("Carla Moss", "joined", "Brindle Capital")},
+    ),
+    # a region widened by a compass word and a city of two words are neither people nor employers
+    (
+        "Harlow Retail hired Devi Menon to run its Kuala Lumpur office. Menon joins from Orbis Advisory, "
+        "where she advised clients across Southeast Asia and northern England.",
+        {("Devi Menon", "joined", "Harlow Retail"), ("Devi Menon", "left", "Orbis Advisory")},
+    ),
+    # "al-" and "el-" joined to a surname are part of the name
+    (
+        "Corvid Partners has hired Khalid el-Masri and Nadia al-Sharif as managing directors.",
+        {("Khalid el-Masri", "joined", "Corvid Partners"), ("Nadia al-Sharif", "joined", "Corvid Partners")},
+    ),
+    # the first of two surnames, used alone, names the person who bears it
+    (
+        "Banco Litoral named Ana Lucía Quiroga Benítez as chief risk officer. Quiroga, who studied in "
+        "Santiago, succeeds Marco Ibarra, who retires in May.",
+        {
+            ("Ana Lucía Quiroga Benítez", "joined", "Banco Litoral"),
+            ("Marco Ibarra", "left", "Banco Litoral"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_round11(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text) == expected
