@@ -33,6 +33,35 @@ CASES = [
             ("Marco Ibarra", "left", "Banco Litoral"),
         },
     ),
+    # "joins the college from X": the description names the new employer, X the one left
+    (
+        "Marston College has hired Professor Eun-ji Park as dean of medicine. Professor Park joins the college "
+        "from Calder University, where she has led the cardiology department since 2017.",
+        {
+            ("Eun-ji Park", "joined", "Marston College"),
+            ("Eun-ji Park", "left", "Calder University"),
+        },
+    ),
+    # a profile: a dated join "from" an employer, then a later dated appointment at the same place
+    (
+        "Rui Silva rarely gives interviews. Raised in Porto, Silva joined Tervo Steel as head of quality in "
+        "2004 from Alcoa. He was appointed chief executive in 2016.",
+        {
+            ("Rui Silva", "joined", "Tervo Steel"),
+            ("Rui Silva", "left", "Alcoa"),
+            ("Rui Silva", "role_changed", "Tervo Steel"),
+        },
+    ),
+    # "He replaces Y" after a sentence about the job left: the post taken, not the one left
+    (
+        "Estoril Town have appointed Brandon Achebe as head coach. Achebe leaves Harwick Rovers after three "
+        "seasons. He replaces Tomas Lind, who was sacked in March.",
+        {
+            ("Brandon Achebe", "joined", "Estoril Town"),
+            ("Brandon Achebe", "left", "Harwick Rovers"),
+            ("Tomas Lind", "left", "Estoril Town"),
+        },
+    ),
 ]
 
 

@@ -764,8 +764,11 @@ class Families(ArticleState):
                     break
                 if toks[q].low == "from":
                     pm = self._object(s, q + 1, 4, ("PER",))  # "... in June from founder Clara Webb"
+                    fm = s.by_tok.get(q + 1)  # "joined X as head of research in 2009 from BASF"
                     if pm is not None:
                         predecessor = s.names.get(pm.i, pm.name)
+                    elif fm is not None and fm.kind == "ORG" and fm.i == q + 1 and not same_org(fm.name, org):
+                        origin = fm.name
                     break
         elif j < len(toks) and toks[j].low == "from":
             om = self._org_after(s, j + 1)
@@ -816,7 +819,10 @@ class Families(ArticleState):
                 om = named  # "to join the venture firm A24": the description names the organisation next
             # "moved to the firm's European operations": a move inside the organisation
             internal = om.kind == "ORGREF" and om.j < len(toks) and toks[om.j].low in ("'s", "’s")
-            org = om.name if om.kind == "ORG" else self._resolve(s, om, () if internal else exclude)
+            # "joins the university from Witsand University": the description is not the place left
+            source = s.by_tok.get(om.j + 1) if om.j + 1 < len(toks) and toks[om.j].low == "from" else None
+            leaving = (source.name,) if source is not None and source.kind == "ORG" else ()
+            org = om.name if om.kind == "ORG" else self._resolve(s, om, () if internal else exclude + leaving)
             if returning and om.kind == "ORGREF" and not internal and persons:
                 # "who founded X after leaving Google, are rejoining the search giant": a return goes
                 # back to the employer the article says they left
@@ -839,8 +845,10 @@ class Families(ArticleState):
                 while after < len(toks) and toks[after].text[:1].islower() and toks[after].low not in ("as",):
                     after += 1
             if after < len(toks) and toks[after].low == "as":
-                role, _o, _e = self._role_at(s, after + 1)
-            while after < min(len(toks) - 1, om.j + 5) and _DATE_WORD.match(toks[after].text):
+                role, _o, role_end = self._role_at(s, after + 1)
+                after = role_end if role else after  # "joined X as head of research in 2009 from BASF"
+            limit = min(len(toks) - 1, after + 5)
+            while after < limit and _DATE_WORD.match(toks[after].text):
                 after += 1  # "joined OpenAI last year from Planet Labs"
             if after + 1 < len(toks) and toks[after].low == "from":
                 fm = s.by_tok.get(after + 1)
@@ -1774,15 +1782,9 @@ class Families(ArticleState):
             role, org, _e = self._role_at(s, k) if k < len(s.tokens) and s.tokens[k].low == "as" else (None, None, k)
             # "succeeds X, who left bunq to start Carbonlane": the new venture is not the post filled
             founded_here = {r.org for r, sent, _c in self.moves if sent == s.text and r.direction == "founded"}
-            # "X will leave the ministry to run Bank Y. He replaces Z": the post the successor just took
-            just = next(
-                (
-                    r.org
-                    for r, sent, _c in self.moves
-                    if sent == self.last_text and r.person in succ_names and r.direction == "joined"
-                ),
-                None,
-            )
+            # "X will leave the ministry to run Bank Y. He replaces Z": the post the successor last took,
+            # though a sentence about the job left came between
+            just = next((o for o in map(self._last_joined, succ_names) if o), None)
             org = org or next(
                 (
                     o

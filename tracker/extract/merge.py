@@ -161,11 +161,14 @@ class Merger(ArticleState):
             for r, _a, _b in raws
             if (r.family == "remain" and r.direction == "role_changed") or r.direction == "founded"
         ]
-        for raw, _a, _b in raws:
+        for raw, sent, clause in raws:
             if raw.direction != "joined" or raw.origin or raw.implicit:
                 continue
             info = self.info.get(raw.person)
             appointed = raw.family in ("hire", "become", "nominal_join", "succeeded_by", "succeed")
+            if appointed and _promoted_later(raw, sent, clause, raws):
+                raw.direction = "role_changed"
+                continue
             tenured = info is not None and info.tenured and appointed
             # what the whole article says of the person, not just the sentences before the appointment;
             # "Roe, Acme's new chief executive," describes the post just taken, not an earlier one
@@ -257,6 +260,24 @@ class Merger(ArticleState):
                 )
             )
         return out
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _promoted_later(raw: Raw, sent: str, clause: str, raws: list[tuple[Raw, str, str]]) -> bool:
+    """ "joined Ferrovia as head of research in 2009 ... He was named chief executive in 2018": an
+    appointment dated after the person's own join at the same organisation is a step up inside it."""
+    when = _YEAR.search(clause)
+    if when is None:
+        return False
+    for r, s2, c2 in raws:
+        if r is raw or s2 == sent or r.person != raw.person or r.direction != "joined" or not same_org(r.org, raw.org):
+            continue
+        before = _YEAR.search(c2)
+        if before is not None and before.group(0) < when.group(0):
+            return True
+    return False
 
 
 def _same_title(a: str | None, b: str | None) -> bool:
