@@ -62,6 +62,36 @@ CASES = [
             ("Tomas Lind", "left", "Estoril Town"),
         },
     ),
+    # two who quit together and started a company: left the employer told before, founded the new one
+    (
+        "Ada Moreau and Kofi Mensah spent a decade building trading systems at Halden Bank. In March they "
+        "resigned, a day apart, and started Quillfield.",
+        {
+            ("Ada Moreau", "left", "Halden Bank"),
+            ("Kofi Mensah", "left", "Halden Bank"),
+            ("Ada Moreau", "founded", "Quillfield"),
+            ("Kofi Mensah", "founded", "Quillfield"),
+        },
+    ),
+    # department words inside a title ("Chief Underwriting Officer", "Litigation partner") are no employer;
+    # a current title makes the appointment a step inside
+    (
+        "Pellam Mutual named Rosa Ibarra, currently Executive Vice President and Chief Underwriting Officer, "
+        "as its next chief executive. Litigation partner Omar Haddad will take over as managing partner of "
+        "Stroud Keel.",
+        {("Rosa Ibarra", "role_changed", "Pellam Mutual"), ("Omar Haddad", "role_changed", "Stroud Keel")},
+    ),
+    # "arrived at the firm from X"; a predecessor past an appositive "will return to practice as" stays on
+    (
+        "Cobb Avery has hired Mara Lind as chief executive. She succeeds Paul Cobb, son of a founder, who will "
+        "return to practice as a senior partner. Tax partner Ian Roe arrived at the firm from Linklaters in 2009.",
+        {
+            ("Mara Lind", "joined", "Cobb Avery"),
+            ("Paul Cobb", "role_changed", "Cobb Avery"),
+            ("Ian Roe", "joined", "Cobb Avery"),
+            ("Ian Roe", "left", "Linklaters"),
+        },
+    ),
 ]
 
 

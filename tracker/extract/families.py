@@ -83,6 +83,7 @@ _LEAVE_NOUN_BEFORE = {
     "maternity",
     "paternity",
     "garden",
+    "gardening",
     "sick",
     "unpaid",
     "extended",
@@ -471,6 +472,13 @@ class Families(ArticleState):
                     next((m.name for m in s.mentions if m.kind == "ORG" and m.j <= t.i), None),
                 )
                 ahead = [m.name for m in s.mentions if m.kind == "ORG" and m.i >= purpose_from] if infinitive else []
+                # "they quit ... and started Tillway": the organisation a later verb takes up is not the one left
+                ahead += [
+                    m.name
+                    for m in s.mentions
+                    if m.kind == "ORG"
+                    and any(tr.family in ("found", "join") and t.j <= tr.j <= m.i <= tr.j + 2 for tr in s.triggers)
+                ]
                 org = next(
                     (c for c in cands if c and not same_org(c, avoid) and not any(same_org(c, a) for a in ahead)),
                     None,
@@ -1280,9 +1288,15 @@ class Families(ArticleState):
                 toks[k].low in ("with", "alongside") and self._object(s, k + 1, 3, ("PER",)) is not None
                 for k in range(org_m.j, min(len(toks), org_m.j + 8))
             )
+            # "they quit, within a week of each other, and started Tillway": a venture started on leaving
+            quit_and = any(
+                o.family == "leave" and o.j <= t.i and any(tk.low == "and" for tk in toks[o.j : t.i])
+                for o in s.triggers
+            )
             if (
                 strict
                 and not partnered
+                and not quit_and
                 and not (
                     company_context(toks, t.j, min(len(toks), org_m.j + 6))
                     or any(w.lower().rstrip(".") in ORG_SUFFIX for w in f"{org_m.name} {org_m.text}".split()[1:])
@@ -1809,12 +1823,14 @@ class Families(ArticleState):
         prole = role or (info.title if info else None)
         # "replacing co-founder Dev Malik, who will focus on research": the predecessor stays on
         rest = s.text[s.tokens[pred.j].start :] if pred.j < len(s.tokens) else ""
-        clause = rest.split(",")[1] if rest.startswith(",") and rest.count(",") else ""
+        parts = rest.split(",")[1:4] if rest.startswith(",") else []
+        # "succeeds X, grandson of a founder, who will return to practice": past an appositive to the clause
+        clause = next((c for c in parts[:2] if c.strip().startswith("who ")), parts[0] if parts else "")
         leaves = any(
             mt.lastgroup and mt.lastgroup.startswith(("leave", "depart_for")) for mt in TRIGGERS.finditer(clause)
         )
         becomes = re.search(
-            r"\b(?:(?:will|to|would) (?:become|be named|serve as|(lead|run|head|oversee))|"
+            r"\b(?:(?:will|to|would) (?:become|be named|serve as|return to (?:\w+ ){1,2}as|(lead|run|head|oversee))|"
             # "replacing X, who was named chief executive": the predecessor moved up, still inside
             r"(?:was|has been|had been|is being) (?:named|appointed|promoted to)|became|is becoming)\s+(.*)$",
             clause or "",

@@ -206,6 +206,7 @@ HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "lord", "lady"}
 # Nouns that make a capitalised span an organisation ("Nimbus Labs", "Cadence Design Systems").
 ORG_SUFFIX = {
     "inc",
+    "re",  # reinsurers: "Swiss Re", "Hollister Re"
     "corp",
     "corporation",
     "co",
@@ -801,6 +802,12 @@ _DEPARTMENT_WORDS = _DEPARTMENTS | frozenset(
         "trading",
         "lending",
         "banking",
+        "underwriting",
+        "lines",
+        "litigation",
+        "restructuring",
+        "disputes",
+        "employment",
         "programming",
         "editorial",
         "and",
@@ -810,10 +817,15 @@ _DEPARTMENT_WORDS = _DEPARTMENTS | frozenset(
 
 
 def _department(tokens: list[Token], i: int, j: int) -> bool:
-    """A span of department words right after a title ("Head of Fixed Income", "Officer, Credit")."""
-    if i < 2 or tokens[i - 1].low not in ("of", ",") or tokens[i - 2].low not in TITLE_HEADS:
+    """A span of department words inside a title: after it ("Head of Fixed Income", "Officer, Credit"),
+    between "Chief" and "Officer" ("Chief Underwriting Officer"), or before a lower-case title at the
+    opening of a sentence ("Corporate partner X")."""
+    if not all(t.low in _DEPARTMENT_WORDS for t in tokens[i:j]) or tokens[j - 1].low in ("and", "&"):
         return False
-    return all(t.low in _DEPARTMENT_WORDS for t in tokens[i:j]) and tokens[j - 1].low not in ("and", "&")
+    after_title = i >= 2 and tokens[i - 1].low in ("of", ",") and tokens[i - 2].low in TITLE_HEADS
+    inside = i > 0 and tokens[i - 1].low == "chief" and j < len(tokens) and tokens[j].low == "officer"
+    opening = i == 0 and j < len(tokens) and tokens[j].text.islower() and tokens[j].low in TITLE_HEADS
+    return after_title or inside or opening
 
 
 _MONTH_ABBR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
@@ -1160,7 +1172,7 @@ def find_mentions(tokens: list[Token], sentence: str, resolver: Resolver, people
             and tokens[after].text[:1].islower()
         ):
             continue  # "head of Asian equities", "the European business": an adjective, not an organisation
-        if j - i > 1 and _department(tokens, i, j):
+        if _department(tokens, i, j):
             continue  # "Head of Fixed Income": a department named inside a capitalised title
         if _place_before_name(tokens, i, j) and not people.lookup(_span_text(tokens, i, j)):
             continue  # "Helsinki broadcaster Kanava Nord": the place locates the organisation named next

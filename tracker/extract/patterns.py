@@ -123,7 +123,7 @@ _T: list[tuple[Family, str]] = [
         r"started work as|start(?:s|ed)? work as|starts? as|(?:start(?:s|ed)?|starting) at|takes? over as|took over as|taking over as|"
         r"return(?:s|ed|ing)? (?:(?:briefly|later|eventually|quietly|ultimately) )?(?:to|as)|lands? at|landed at|landing at|moves? to|moved to|moving to|"
         # "She moves from St Aldhelm's, where she ...": the move just reported, told from its origin
-        r"(?:moves?|moved|moving|arrives?|arrived|arriving)(?= from )|"
+        r"(?:moves?|moved|moving|arrives?|arrived|arriving)(?= from )|(?:arrives?|arrived|arriving) at|"
         r"(?:re)?join(?:s|ed|ing)?|to work (?:on|at|for)|will work (?:on|at|for)|"
         # "is heading back to Khosla Ventures", "will go back to being its general counsel": a return
         r"(?:head(?:s|ed|ing)?|go(?:es|ing)?|went|mov(?:e|es|ed|ing)) back (?:to|as)|"
@@ -311,6 +311,17 @@ def find_triggers(sentence: str, tokens: list[Token]) -> list[Trigger]:
     return out
 
 
+def _chief_of_something(tokens: list[Token], e: int) -> bool:
+    """Any word or two between "chief" and "officer" name what the officer is chief of."""
+    q = e
+    while q > 0 and tokens[q - 1].low != "chief" and q > e - 2 and tokens[q - 1].text.isalpha():
+        q -= 1
+    if q == 0 or tokens[q - 1].low != "chief":
+        return False
+    end = next((x for x in range(e + 1, min(len(tokens), q + 3)) if tokens[x].low == "officer"), None)
+    return end is not None and all(t.text.isalpha() for t in tokens[q:end])
+
+
 def title_phrase(tokens: list[Token], k: int, limit: int = 7) -> tuple[str | None, int]:
     """Read a job title starting at token ``k``; returns (title, end index) or (None, k)."""
     start = k
@@ -341,6 +352,8 @@ def title_phrase(tokens: list[Token], k: int, limit: int = 7) -> tuple[str | Non
             last_head = e
         elif low in TITLE_MODIFIERS or low in ("and", "co", "-"):
             words.append(tokens[e].text)
+        elif _chief_of_something(tokens, e):
+            words.append(tokens[e].text)  # "chief underwriting officer", "Chief Brand Officer"
         elif (
             low == "of"
             and last_head == e - 1
