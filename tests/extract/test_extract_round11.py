@@ -92,6 +92,28 @@ CASES = [
             ("Ian Roe", "left", "Linklaters"),
         },
     ),
+    # "Gov." titles a person; a ministry's portfolio may join two fields with "and"
+    (
+        "Gov. Alan Brightwater on Friday appointed Nora Vance to lead the Department of Labor and Workforce "
+        "Development.",
+        {("Nora Vance", "joined", "Department of Labor and Workforce Development")},
+    ),
+    # "Over at X," sets the scene: the promotion is at X, not at the employer of the story before
+    (
+        "Holt Capital hired Amir Shah from Blackstone. Over at Fenwick Partners, Lucy Dunn has been promoted "
+        "to chief operating officer.",
+        {
+            ("Amir Shah", "joined", "Holt Capital"),
+            ("Amir Shah", "left", "Blackstone"),
+            ("Lucy Dunn", "role_changed", "Fenwick Partners"),
+        },
+    ),
+    # "who had run X since 2019" makes the person an insider: the new post is a step inside
+    (
+        "Morrow Bank has hired Eva Holm as head of retail. The memo said Sam Okoro, who had run private "
+        "banking since 2019, would become head of a new advisory unit.",
+        {("Eva Holm", "joined", "Morrow Bank"), ("Sam Okoro", "role_changed", "Morrow Bank")},
+    ),
 ]
 
 

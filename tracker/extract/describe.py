@@ -78,6 +78,9 @@ _INNER_UNITS = frozenset({"school", "faculty", "center", "centre", "division", "
 _SPEECH = frozenset({"said", "says", "told", "wrote", "writes", "added", "announced", "confirmed"})
 
 
+_SCENE_OPENERS = frozenset({"over", "meanwhile", "and", "back", "elsewhere", "also"})
+
+
 class Describer(ArticleState):
     """Per-sentence preparation: mentions, groups of people, descriptions."""
 
@@ -138,7 +141,10 @@ class Describer(ArticleState):
             if m.kind == "ORG"
             and m.i not in s.attached
             and not (
-                m.i > 0 and tokens[m.i - 1].low in ("from", "for", "at", "with", "than", "against", "versus", "vs")
+                m.i > 0
+                and tokens[m.i - 1].low in ("from", "for", "at", "with", "than", "against", "versus", "vs")
+                # "At Straits Harbour she will report to ...", "Over at X, Y was promoted": the scene is set
+                and not (tokens[m.i - 1].low == "at" and all(t.low in _SCENE_OPENERS for t in tokens[: m.i - 1]))
             )
         ]
         if free:
@@ -617,6 +623,16 @@ class Describer(ArticleState):
             and any(w in ("business", "unit", "division", "team", "group", "operations") for w in words[who_at:])
         ):
             insider = True
+        if (
+            who_at >= 0
+            and not orgs
+            and not a_former
+            and re.search(
+                r"\b(?:has|have|had) (?:run|led|headed|overseen|managed) (?!(?:the|its|at|of)\b)(?:[a-z-]+ ){1,3}since\b",
+                seg_text,
+            )
+        ):
+            insider = True  # "Gerald Tan, who had run wealth management since 2019, would become ...": inside
         if a_title is not None and "founder" in a_title.lower() and a_org is None and not a_former and not orgs:
             insider = True  # "Daniel Levy, another co-founder, becomes president": a founder of the company in view
         if insider:

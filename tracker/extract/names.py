@@ -15,7 +15,7 @@ from typing import Literal
 from tracker.extract.dates import MONTH_NAMES, WEEKDAYS
 from tracker.extract.places import DEMONYMS, is_demonym, is_place, is_region
 from tracker.extract.resolve import Resolver
-from tracker.extract.roles import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS
+from tracker.extract.roles import HONORIFIC_ABBREVIATIONS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS
 
 # OWNER: a person named only as the possessor of an organisation ("Elon Musk's xAI"); they make no move
 Kind = Literal["PER", "ORG", "PRON", "ORGREF", "OWNER"]
@@ -117,11 +117,7 @@ STOP_CAP = {
     "their",
     "its",
     "our",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
+    *HONORIFIC_ABBREVIATIONS,
     "sir",
     *WEEKDAYS,
     *(m for m in MONTH_NAMES if m != "may"),  # "May" is a name too
@@ -202,7 +198,7 @@ STOP_CAP = {
     "departures",
     "hiring",
 }
-HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "lord", "lady"}
+HONORIFICS = HONORIFIC_ABBREVIATIONS | {"sir", "dame", "lord", "lady"}
 # Nouns that make a capitalised span an organisation ("Nimbus Labs", "Cadence Design Systems").
 ORG_SUFFIX = {
     "inc",
@@ -1010,6 +1006,8 @@ _OF_HEADS = frozenset(
         "republic",
     }
 )
+# Government bodies whose "of" names a portfolio that may join two fields with "and"
+_PORTFOLIO_HEADS = frozenset({"department", "ministry", "office", "bureau", "commission", "agency", "secretary"})
 # "Chairman of the Board of Directors": bodies of an organisation, not its name
 _OF_BODIES = frozenset({"directors", "trustees", "governors", "regents", "overseers"})
 
@@ -1029,7 +1027,8 @@ def _of_name(tokens: list[Token], i: int, j: int) -> int:
     # "Foundation for Journalism and Democracy", "Center for Law and Policy": an institution "for" a cause
     purpose = j + 1 < n and tokens[j].low == "for" and tokens[j - 1].low in _OF_HEADS and word(j + 1)
     while j + 1 < n and (tokens[j].low == "of" or purpose) and word(j + 1 + the(j + 1)):
-        links = ("of", "&", "and") if purpose else ("of", "&")
+        # "Department of Insurance and Financial Regulation", "Ministry of Trade and Industry"
+        links = ("of", "&", "and") if purpose or tokens[j - 1].low in _PORTFOLIO_HEADS else ("of", "&")
         purpose = False
         k = j + 1 + the(j + 1)
         while word(k) or (k < n and tokens[k].low in links and word(k + 1 + the(k + 1))):
@@ -1737,6 +1736,9 @@ def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
         return
     if first.i > 4 or first.j >= len(tokens):
         return
+    before = [t.low for t in tokens[max(0, first.i - 2) : first.i] if t.text != "."]
+    if before and before[-1] in HONORIFICS:
+        return  # "Gov. Teresa Albright on Monday appointed X": a titled person, not a company
     v = first.j
     # "Morgan Stanley on Wednesday named X", "Acme today named X": a time adverbial before the verb
     if v + 2 < len(tokens) and tokens[v].low == "on" and tokens[v + 1].text.lower() in WEEKDAYS:

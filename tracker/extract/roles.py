@@ -7,6 +7,9 @@ import re
 from tracker.extract.model import Seniority
 
 # Title abbreviations: heads of job titles, and never the start of a name.
+# Titles of address written short with a full stop ("Dr. Lee", "Gov. Albright"): never a name, never
+# the end of a sentence
+HONORIFIC_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col"})
 TITLE_ABBREVIATIONS = frozenset(
     {"ceo", "cto", "cfo", "coo", "cpo", "cio", "cmo", "cro", "cso", "cdo", "cco", "ciso", "evp", "svp", "vp"}
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tracker.extract.dates import MONTH_NAMES
+from tracker.extract.roles import HONORIFIC_ABBREVIATIONS
 
 # A full stop after these does not end a sentence ("Safe Superintelligence Inc. with ...").
 _ABBREV = {
@@ -13,11 +14,7 @@ _ABBREV = {
     "co",
     "ltd",
     "llc",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
+    *HONORIFIC_ABBREVIATIONS,
     "sr",
     "jr",
     "st",
