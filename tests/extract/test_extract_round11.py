@@ -114,6 +114,37 @@ CASES = [
         "banking since 2019, would become head of a new advisory unit.",
         {("Eva Holm", "joined", "Morrow Bank"), ("Sam Okoro", "role_changed", "Morrow Bank")},
     ),
+    # "after nine years" is a span of time, not a clause: the relative clause's person still becomes
+    (
+        "The Harbour Gazette has promoted Lin Wei to editor. She replaces Omar Daly, who stepped down after "
+        "eleven years to become head of press at the Northfield Trust.",
+        {
+            ("Lin Wei", "role_changed", "Harbour Gazette"),
+            ("Omar Daly", "left", "Harbour Gazette"),
+            ("Omar Daly", "joined", "Northfield Trust"),
+        },
+    ),
+    # "After twelve years as X at Y, she joined Z": Y is the employer left; "came to the firm from X"
+    (
+        "After twelve years as a bond trader at Citibank, Rhea Patel joined Corran Capital in 2015. "
+        "Her deputy, Tom Ash, came to the firm from HSBC in 2018.",
+        {
+            ("Rhea Patel", "joined", "Corran Capital"),
+            ("Rhea Patel", "left", "Citibank"),
+            ("Tom Ash", "joined", "Corran Capital"),
+            ("Tom Ash", "left", "HSBC"),
+        },
+    ),
+    # a predecessor who moved to another organisation left; he did not change role inside
+    (
+        "Pell Fund named Iris Moon chief executive. She succeeds Dan Kerr, who moved to the Treasury to become "
+        "its chief economist.",
+        {
+            ("Iris Moon", "joined", "Pell Fund"),
+            ("Dan Kerr", "left", "Pell Fund"),
+            ("Dan Kerr", "joined", "Treasury"),
+        },
+    ),
 ]
 
 

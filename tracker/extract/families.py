@@ -30,6 +30,7 @@ from tracker.extract.state import (
     BASE_CONFIDENCE,
     COUNTS,
     PEOPLE_NOUNS,
+    SPAN_UNITS,
     STAYS_ON,
     ArticleState,
     Sentence,
@@ -393,6 +394,10 @@ class Families(ArticleState):
                 explicit = om
         if (gerund_history or return_history) and role_org is None:
             return []  # "returns ... two years after leaving": history told inside another move
+        after_from = j + 1 + (j + 1 < len(toks) and toks[j + 1].low == "the")
+        named_from = after_from < len(toks) and toks[j].low == "from" and toks[after_from].text[:1].isupper()
+        if explicit is None and role_org is None and named_from:
+            return []  # "stepped down from the Times": a place left that the text names but we cannot read
         out: list[Raw] = []
         described = False
         if (
@@ -873,6 +878,13 @@ class Families(ArticleState):
                 if bm is not None and bm.kind == "ORG" and bm.i == q and toks[q - 1].low == "at":
                     origin = bm.name if not same_org(bm.name, org) else None
                     break
+        if origin is None and toks[0].low == "after" and any(tk.low in SPAN_UNITS for tk in toks[1:5]):
+            # "After twelve years as a rates trader at Deutsche Bank, she joined X": the employer left
+            comma = next((q for q in range(1, t.i) if toks[q].text == ","), None)
+            at = next((q for q in range(1, comma or 0) if toks[q].low == "at"), None)
+            bm = s.by_tok.get(at + 1) if at is not None else None
+            if bm is not None and bm.kind == "ORG" and toks[bm.i - 1].low == "at" and not same_org(bm.name, org):
+                origin = bm.name
         out = []
         in_house = t.text.startswith(("take", "took", "starts", "start ", "assum", "will take", "to take"))
         if internal and t.text.startswith("mov"):
@@ -1818,7 +1830,17 @@ class Families(ArticleState):
             if org is None:
                 return []
             for name in succ_names:
-                out.append(Raw(name, org, self._direction(name, org, role), role, None, BASE_CONFIDENCE["succeed"]))
+                # "X has promoted Y to editor. She replaces Z": the move the article already told
+                told = next(
+                    (
+                        r.direction
+                        for r, _s, _c in reversed(self.moves)
+                        if r.person == name and r.direction in ("joined", "role_changed") and same_org(r.org, org)
+                    ),
+                    None,
+                )
+                direction = told or self._direction(name, org, role)
+                out.append(Raw(name, org, direction, role, None, BASE_CONFIDENCE["succeed"]))
         info = self.info.get(pred_name)
         prole = role or (info.title if info else None)
         # "replacing co-founder Dev Malik, who will focus on research": the predecessor stays on
@@ -1828,7 +1850,7 @@ class Families(ArticleState):
         clause = next((c for c in parts[:2] if c.strip().startswith("who ")), parts[0] if parts else "")
         leaves = any(
             mt.lastgroup and mt.lastgroup.startswith(("leave", "depart_for")) for mt in TRIGGERS.finditer(clause)
-        )
+        ) or bool(re.search(r"\b(?:moved|moves|moving|left|joined|joins) (?:to )?(?:the )?[A-Z]", clause))
         becomes = re.search(
             r"\b(?:(?:will|to|would) (?:become|be named|serve as|return to (?:\w+ ){1,2}as|(lead|run|head|oversee))|"
             # "replacing X, who was named chief executive": the predecessor moved up, still inside

@@ -124,6 +124,8 @@ _T: list[tuple[Family, str]] = [
         r"return(?:s|ed|ing)? (?:(?:briefly|later|eventually|quietly|ultimately) )?(?:to|as)|lands? at|landed at|landing at|moves? to|moved to|moving to|"
         # "She moves from St Aldhelm's, where she ...": the move just reported, told from its origin
         r"(?:moves?|moved|moving|arrives?|arrived|arriving)(?= from )|(?:arrives?|arrived|arriving) at|"
+        # "came to the firm from Fidelity in 2012"
+        r"(?:came|comes|coming) to(?= (?:the |its )?\S+ from )|"
         r"(?:re)?join(?:s|ed|ing)?|to work (?:on|at|for)|will work (?:on|at|for)|"
         # "is heading back to Khosla Ventures", "will go back to being its general counsel": a return
         r"(?:head(?:s|ed|ing)?|go(?:es|ing)?|went|mov(?:e|es|ed|ing)) back (?:to|as)|"

@@ -23,7 +23,7 @@ from tracker.extract.patterns import (
     is_position,
     title_phrase,
 )
-from tracker.extract.places import is_place
+from tracker.extract.places import is_demonym, is_place
 from tracker.extract.resolve import Resolver
 from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS
 
@@ -347,7 +347,14 @@ def _unnamed_subject(toks: list[Token], start: int, i: int) -> bool:
     sub = next((q for q in range(i - 1, start - 1, -1) if toks[q].low in _SUBORDINATORS), None)
     if sub is not None and sub + 1 < i and _date_start(toks[sub + 1].low):
         return False  # "has run it since last summer and will ...": a preposition before a date, no clause
+    if sub is not None and any(
+        toks[q].low in SPAN_UNITS for q in range(sub + 1, min(i, sub + 5))
+    ):  # "who stepped down after nine years to become ...": a span of time, no clause
+        return False
     return sub is not None and sub + 1 < i and not toks[sub + 1].low.endswith("ing")
+
+
+SPAN_UNITS = frozenset({"years", "year", "months", "month", "decades", "decade", "weeks", "seasons", "terms"})
 
 
 def _date_start(low: str) -> bool:
@@ -624,7 +631,8 @@ class ArticleState:
             if (
                 low in _STOP_BEFORE_ORG
                 or TRIGGERS.fullmatch(low)
-                or not (low in _SKIP_BEFORE_ORG or s.tokens[k].text[:1].islower())
+                # "left Swiss drugmaker Roche": a nationality describes the organisation named next
+                or not (low in _SKIP_BEFORE_ORG or s.tokens[k].text[:1].islower() or is_demonym(s.tokens[k].text))
             ):
                 return None
             k += 1
