@@ -128,17 +128,24 @@ HELDOUT_FLOORS = {
     # wire datelines; round 8 (first run 0.68/0.63/0.66 pooled), which found colon datelines, regions and
     # lower-case brands; round 9 (first run 0.75/0.73/0.74 pooled), which found title-case datelines,
     # departments inside titles, "X of the Y" and "for" institutions; round 10 (first run 0.76/0.64/0.69
-    # pooled), scored once after the round-9 fixes and not worked on. Floors only guard against getting worse
+    # pooled), scored once after the round-9 fixes, then worked on with round 11 (places in employer slots,
+    # name particles, co-founders who quit together). Floors only guard against getting worse
     "heldout46.jsonl": (0.78, 0.78),
-    "heldout47.jsonl": (0.79, 0.80),
-    "heldout48.jsonl": (0.76, 0.80),
+    "heldout47.jsonl": (0.82, 0.81),
+    "heldout48.jsonl": (0.78, 0.82),
     "heldout49.jsonl": (0.82, 0.82),
     "heldout50.jsonl": (0.75, 0.78),
     "heldout51.jsonl": (0.76, 0.81),
-    "heldout52.jsonl": (0.84, 0.87),
-    "heldout53.jsonl": (0.86, 0.88),
-    "heldout54.jsonl": (0.67, 0.71),
-    "heldout55.jsonl": (0.69, 0.78),
+    "heldout52.jsonl": (0.85, 0.89),
+    "heldout53.jsonl": (0.87, 0.88),
+    "heldout54.jsonl": (0.80, 0.83),
+    "heldout55.jsonl": (0.72, 0.80),
+    # round 11 (first runs: r11a 0.81/0.75/0.78 before its fixes, r11b 0.69/0.49/0.57), worked on with
+    # round 10; round 12 (first run 0.72/0.65/0.68 pooled), scored once after every fix and not worked on
+    "heldout56.jsonl": (0.79, 0.81),
+    "heldout57.jsonl": (0.76, 0.88),
+    "heldout58.jsonl": (0.73, 0.75),
+    "heldout59.jsonl": (0.57, 0.63),
 }
 
 
@@ -164,6 +171,6 @@ def test_all_heldout_together_stays_above_its_floor() -> None:
         fp += t / p - t if p else 0.0
     precision = tp / (tp + fp)
     recall = tp / (tp + fn)
-    # round 10 joined unworked, so the pooled figure fell to P 0.924 F1 0.900 with it
-    assert precision >= 0.915
-    assert 2 * precision * recall / (precision + recall) >= 0.89
+    # round 12 joined unworked, so the pooled figure fell to about P 0.915 F1 0.888 with it
+    assert precision >= 0.905
+    assert 2 * precision * recall / (precision + recall) >= 0.875
