@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tracker.extract.dates import MONTH_NAMES, WEEKDAYS
-from tracker.extract.places import DEMONYMS, is_demonym, is_place, is_region
+from tracker.extract.places import COMPASS_WORDS, DEMONYMS, is_demonym, is_place, is_region
 from tracker.extract.resolve import Resolver
 from tracker.extract.roles import HONORIFIC_ABBREVIATIONS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS
 
@@ -841,12 +841,13 @@ def _located(tokens: list[Token], i: int, found: Mention, people: KnownPeople) -
     if found.kind == "PER":
         return found.j - found.i > 1 and not people.lookup(found.text)
     k = i - 1
-    while k >= 0 and tokens[k].low in _COMPASS_WORDS:
+    while k >= 0 and tokens[k].low in _PLACE_MODIFIERS:
         k -= 1
     return k >= 0 and tokens[k].low in _LOCATIVE
 
 
-_COMPASS_WORDS = frozenset({"northern", "southern", "eastern", "western", "central", "downtown", "greater", "rural"})
+# "across northern New England", "in downtown Chicago": words that narrow a place, not an employer's name
+_PLACE_MODIFIERS = COMPASS_WORDS | {"downtown", "greater", "rural"}
 
 
 def _new_place(tokens: list[Token], i: int) -> bool:

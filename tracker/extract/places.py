@@ -160,7 +160,7 @@ _REGIONS = frozenset(
     }
 )
 # "Southeast Asia", "Central and Eastern Europe", "northern England": compass words widen a region
-_COMPASS = frozenset(
+COMPASS_WORDS = frozenset(
     {
         "north",
         "south",
@@ -189,4 +189,4 @@ def is_region(name: str) -> bool:
     if low in _REGIONS or low in _countries() or low in _CONTINENTS:
         return True
     words = low.split()
-    return len(words) > 1 and all(w in _COMPASS for w in words[:-1]) and is_region(words[-1])
+    return len(words) > 1 and all(w in COMPASS_WORDS for w in words[:-1]) and is_region(words[-1])
