@@ -1,6 +1,6 @@
-"""Text → moves (hires, departures, foundings, role changes) with pure, general rules.
+"""Text → moves (hires, departures, foundings, role changes) with general rules and a learned check.
 
-See README.md in this package for the approach and why there is no statistical model.
+See README.md in this package for the approach, why there is no statistical NER, and what the ranker adds.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from tracker.extract.model import Move, move_to_json
 from tracker.extract.resolve import Resolver, slugify
 
 EXTRACTOR_NAME = "rules"
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"  # 1.1: the ranker drops unlikely moves and sets confidence
 
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "Move", "Resolver", "extract", "move_to_json", "slugify"]
 

@@ -30,6 +30,7 @@ class Article(Describer, Families, Merger):
         return _employer_mention(s, name, self.resolver.known_org(name) is not None)
 
     def process(self, text: str) -> None:
+        self.sentences.append(text)
         s = self._prepare(text)
         if _ACQUISITION.search(text) and not _ACQUISITION_OFF.search(text):
             self.acquisition = True

@@ -10,9 +10,8 @@ import re
 
 from tracker.extract.dates import find_date, move_date
 from tracker.extract.model import Move
-from tracker.extract.patterns import (
-    Raw,
-)
+from tracker.extract.patterns import Raw
+from tracker.extract.ranker import THRESHOLD, Candidate, features, probability
 from tracker.extract.roles import board_seat, clean_role, seniority
 from tracker.extract.state import (
     ArticleState,
@@ -239,27 +238,41 @@ class Merger(ArticleState):
                     raw.destination = _counterpart(merged, raw, sent, same_sentence, raw.destination)
                 elif raw.direction in ("joined", "founded"):
                     raw.origin = _counterpart(merged, raw, sent, same_sentence, raw.origin)
+        cands = [Candidate(raw, sent, clause, self._sentence_index(sent)) for raw, sent, clause in merged]
         out: list[Move] = []
-        for raw, sent, clause in merged:
+        for cand in cands:
+            raw, sent, clause = cand.raw, cand.sentence, cand.clause
+            feats = features(
+                cand,
+                [c for c in cands if c is not cand],
+                self.sentences,
+                self.info.get(raw.person),
+                self.resolver.known_org(raw.org) is not None,
+            )
+            p = probability(feats)
             date, approx = move_date(clause, sent, self.published)
             role = clean_role(raw.role)
-            out.append(
-                Move(
-                    person=self.resolver.person_name(raw.person),
-                    org=self._display_org(raw.org),
-                    direction=raw.direction,
-                    role=role,
-                    team=raw.team,
-                    seniority=seniority(role) if role else ("founder" if raw.direction == "founded" else None),
-                    date=date,
-                    date_approximate=approx,
-                    origin_org=self._display_org(raw.origin) if raw.origin else None,
-                    destination_org=self._display_org(raw.destination) if raw.destination else None,
-                    confidence=round(raw.confidence, 3),
-                    evidence=sent,
-                )
+            move = Move(
+                person=self.resolver.person_name(raw.person),
+                org=self._display_org(raw.org),
+                direction=raw.direction,
+                role=role,
+                team=raw.team,
+                seniority=seniority(role) if role else ("founder" if raw.direction == "founded" else None),
+                date=date,
+                date_approximate=approx,
+                origin_org=self._display_org(raw.origin) if raw.origin else None,
+                destination_org=self._display_org(raw.destination) if raw.destination else None,
+                confidence=round(p * raw.confidence, 3),
+                evidence=sent,
             )
+            self.scored.append((move, feats, p))
+            if p >= THRESHOLD:
+                out.append(move)
         return out
+
+    def _sentence_index(self, sent: str) -> int:
+        return self.sentences.index(sent) if sent in self.sentences else 0
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")

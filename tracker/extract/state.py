@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from tracker.extract.dates import MONTH_NAMES
-from tracker.extract.model import Direction
+from tracker.extract.model import Direction, Move
 from tracker.extract.names import LEGAL_FORMS, ORG_REF_NOUNS, ORG_SUFFIX, STOP_CAP, KnownPeople, Mention, Token
 from tracker.extract.patterns import (
     TRIGGERS,
@@ -384,6 +384,9 @@ class ArticleState:
         # waiting for the next sentence to name its members: (count or 0, left org, joined org)
         self.pending_group: tuple[int, str | None, str | None] | None = None
         self.acquisition = False
+        self.sentences: list[str] = []  # the article so far, in reading order
+        # every merged move with its ranker features and probability, kept or not (for training)
+        self.scored: list[tuple[Move, dict[str, float], float]] = []
 
     def _mention_ending(self, s: Sentence, k: int) -> Mention | None:
         m = s.by_tok.get(k)

@@ -1,0 +1,223 @@
+"""Train the move ranker on labelled passages and report what it does to unseen rounds.
+
+    python -m tracker.extract.train [FILES.jsonl ...] [--scorer score.py] [--write]
+
+Every file is a labelled set (`{"id", "text", "published", "moves"}` lines). Each move the rules
+propose is labelled right or wrong with the corpus scorer's own `match`, so the ranker learns exactly
+what the score counts. Sets are grouped into rounds (the writing batches they came from) and the
+report is leave-one-round-out: each round is scored by a model that never saw it, which is the only
+honest figure for text the extractor has not met. `--write` then trains on everything and rewrites
+`ranker_weights.py`. Deterministic: the same files give the same weights.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import math
+import random
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.extract.engine import Article
+from tracker.extract.model import Move, move_to_json
+from tracker.extract.resolve import Resolver
+from tracker.extract.sentences import split_sentences
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests/fixtures/extract"
+WEIGHTS_FILE = Path(__file__).with_name("ranker_weights.py")
+Match = Callable[[dict[str, object], dict[str, object]], bool]
+
+_EPOCHS = 40
+_L2 = 1e-3
+_RATE = 0.1
+_RECENT = 4  # rounds the threshold is chosen on
+_PLATEAU = 0.005
+
+
+@dataclass
+class Doc:
+    """One labelled passage with every move the rules proposed for it."""
+
+    id: str
+    round: str
+    gold: list[dict[str, object]]
+    moves: list[Move]
+    feats: list[dict[str, float]]
+    labels: list[int]
+
+
+def fixture_files() -> list[Path]:
+    """The labelled fixtures in the order they were written (heldout, heldout2, ..., heldout59)."""
+    return sorted(FIXTURES.glob("heldout*.jsonl"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 1))
+
+
+def load_match(scorer: Path) -> Match:
+    """The corpus scorer's `match`, imported from its file so training counts what scoring counts."""
+    spec = importlib.util.spec_from_file_location("corpus_score", scorer)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load scorer {scorer}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    match: Match = module.match
+    return match
+
+
+def _round(path: Path, doc_id: str) -> str:
+    """The writing batch a passage came from: "r12b-03" is round 12; older sets go by file number."""
+    m = re.match(r"r(\d+)[a-z]-", doc_id)
+    if m:
+        return f"r{int(m.group(1)):02d}"
+    n = int(re.sub(r"\D", "", path.stem) or 1)
+    return f"f{(n - 1) // 10}"
+
+
+def _greedy(gold: list[dict[str, object]], moves: list[dict[str, object]], match: Match) -> list[int]:
+    """1 for each move that matches a still-unmatched gold move, in order, exactly as score.py counts."""
+    remaining = list(gold)
+    out = []
+    for move in moves:
+        hit = next((g for g in remaining if match(g, move)), None)
+        if hit is not None:
+            remaining.remove(hit)
+        out.append(int(hit is not None))
+    return out
+
+
+def collect(files: list[Path], match: Match) -> list[Doc]:
+    resolver = Resolver()
+    docs = []
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            published = dt.date.fromisoformat(d["published"]) if d.get("published") else None
+            art = Article(resolver, published)
+            for sentence in split_sentences(d["text"]):
+                art.process(sentence)
+            art.results()
+            moves = [m for m, _f, _p in art.scored]
+            labels = _greedy(d["moves"], [move_to_json(m) for m in moves], match)
+            docs.append(Doc(d["id"], _round(path, d["id"]), d["moves"], moves, [f for _m, f, _p in art.scored], labels))
+    return docs
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def train(docs: list[Doc]) -> tuple[float, dict[str, float]]:
+    """L2-regularised logistic regression by SGD with a fixed seed (no numpy needed at this size)."""
+    rows = [(f, y) for d in docs for f, y in zip(d.feats, d.labels, strict=True)]
+    rng = random.Random(13)
+    bias, w = 0.0, dict[str, float]()
+    for epoch in range(_EPOCHS):
+        rng.shuffle(rows)
+        rate = _RATE / (1.0 + epoch / 10)
+        for f, y in rows:
+            z = bias + sum(w.get(k, 0.0) * v for k, v in f.items())
+            g = _sigmoid(z) - y
+            bias -= rate * g
+            for k, v in f.items():
+                wk = w.get(k, 0.0)
+                w[k] = wk - rate * (g * v + _L2 * wk)
+    return bias, {k: v for k, v in w.items() if abs(v) >= 1e-4}
+
+
+def _prob(model: tuple[float, dict[str, float]], f: dict[str, float]) -> float:
+    bias, w = model
+    return _sigmoid(bias + sum(w.get(k, 0.0) * v for k, v in f.items()))
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(docs: list[Doc], probs: list[list[float]], threshold: float, match: Match) -> tuple[int, int, int]:
+    """tp, fp, fn of the moves kept at ``threshold``, re-matched as score.py would see them."""
+    tp = fp = fn = 0
+    for d, ps in zip(docs, probs, strict=True):
+        kept = [move_to_json(m) for m, p in zip(d.moves, ps, strict=True) if p >= threshold]
+        hits = sum(_greedy(d.gold, kept, match))
+        tp += hits
+        fp += len(kept) - hits
+        fn += len(d.gold) - hits
+    return tp, fp, fn
+
+
+def cross_validate(docs: list[Doc]) -> list[list[float]]:
+    """Each round's probabilities from a model trained on every other round."""
+    rounds = sorted({d.round for d in docs})
+    probs: dict[str, list[float]] = {}
+    for r in rounds:
+        model = train([d for d in docs if d.round != r])
+        for d in docs:
+            if d.round == r:
+                probs[d.id + "/" + r] = [_prob(model, f) for f in d.feats]
+    return [probs[d.id + "/" + d.round] for d in docs]
+
+
+def write_weights(model: tuple[float, dict[str, float]], threshold: float, note: str) -> None:
+    bias, w = model
+    lines = [
+        f'"""Ranker weights written by `python -m tracker.extract.train`; do not edit by hand.\n\n{note}\n"""',
+        "",
+        f"BIAS = {bias:.4f}",
+        f"THRESHOLD = {threshold:.2f}",
+        "WEIGHTS: dict[str, float] = {",
+        *(f'    "{k}": {v:.4f},' for k, v in sorted(w.items())),
+        "}",
+        "",
+    ]
+    WEIGHTS_FILE.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    args = [a for a in argv if not a.startswith("--")]
+    scorer = Path(argv[argv.index("--scorer") + 1]) if "--scorer" in argv else REPO / "tests/fixtures/corpus/score.py"
+    if "--scorer" in argv:
+        args.remove(str(scorer))
+    files = [Path(a) for a in args] or fixture_files()
+    match = load_match(scorer)
+    docs = collect(files, match)
+    probs = cross_validate(docs)
+    grid = [round(0.05 * k, 2) for k in range(0, 17)]
+    rounds = sorted({d.round for d in docs})
+    # the threshold is set on the latest rounds: the rules were fitted least to them, so they look most
+    # like text the extractor has never seen (the early rounds are nearly all right and would say "keep all")
+    recent = set(rounds[-_RECENT:])
+    held = [(d, ps) for d, ps in zip(docs, probs, strict=True) if d.round in recent]
+    print(f"{len(docs)} passages, {sum(len(d.moves) for d in docs)} proposed moves, {len(rounds)} rounds")
+    print(f"leave-one-round-out, pooled over the latest {_RECENT} rounds ({', '.join(sorted(recent))}):")
+    f1s = {}
+    for t in grid:
+        p, r, f1 = _prf(*score([d for d, _ in held], [ps for _, ps in held], t, match))
+        print(f"  threshold {t:.2f}: P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+        f1s[t] = f1
+    # F1 is flat over a wide band; an alert that is wrong costs more than one that is late, so take
+    # the highest threshold on the plateau
+    threshold = max(t for t in grid if f1s[t] >= max(f1s.values()) - _PLATEAU)
+    print(f"chosen threshold {threshold:.2f} (highest within {_PLATEAU} of the best F1); by round, rules -> ranked:")
+    for name in rounds:
+        sub = [(d, ps) for d, ps in zip(docs, probs, strict=True) if d.round == name]
+        ds, ps = [d for d, _ in sub], [p for _, p in sub]
+        before = "P {:.3f} R {:.3f} F1 {:.3f}".format(*_prf(*score(ds, ps, 0.0, match)))
+        after = "P {:.3f} R {:.3f} F1 {:.3f}".format(*_prf(*score(ds, ps, threshold, match)))
+        print(f"  {name}: {before} -> {after}")
+    if "--write" in argv:
+        note = f"Trained on {len(docs)} passages ({len(files)} files); threshold {threshold:.2f} from leave-one-round-out F1."
+        write_weights(train(docs), threshold, note)
+        print(f"wrote {WEIGHTS_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
