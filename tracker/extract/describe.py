@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.names import ORG_REF_NOUNS, Mention, find_mentions, tokenize
+from tracker.extract.names import COUNTS, ORG_REF_NOUNS, PEOPLE_NOUNS, Mention, find_mentions, tokenize
 from tracker.extract.patterns import (
     TRIGGERS,
     PersonInfo,
@@ -21,11 +21,9 @@ from tracker.extract.patterns import (
 from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS, clean_role
 from tracker.extract.state import (
     APPOS_START,
-    COUNTS,
     EARLIER,
     GROUP_GLUE,
     JOB_VERBS,
-    PEOPLE_NOUNS,
     PRIOR_SPELL,
     SERVED_HERE,
     SPENT_AT,
@@ -628,11 +626,13 @@ class Describer(ArticleState):
             and not orgs
             and not a_former
             and re.search(
-                r"\b(?:has|have|had) (?:run|led|headed|overseen|managed) (?!(?:the|its|at|of)\b)(?:[a-z-]+ ){1,3}since\b",
+                r"\b(?:has|have|had) (?:run|led|headed|overseen|managed) (?!(?:the|its|at|of|a|an)\b)[a-z-]+\b(?![’'])",
                 seg_text,
             )
         ):
-            insider = True  # "Gerald Tan, who had run wealth management since 2019, would become ...": inside
+            # "Gerald Tan, who had run wealth management since 2019, would become ...", "Choi, who had led foundry
+            # sales in North America, takes over": a unit with no other employer named is the company's own
+            insider = True
         if a_title is not None and "founder" in a_title.lower() and a_org is None and not a_former and not orgs:
             insider = True  # "Daniel Levy, another co-founder, becomes president": a founder of the company in view
         if insider:

@@ -40,9 +40,11 @@ class Article(Describer, Families, Merger):
             self.pending_group = None
         if s.org and self._employer_slot(s, s.org) and not s.career:
             self.context_org = s.org
+            self.context_guessed = False
         elif self.context_org is None:
             first = next((m for m in s.mentions if m.kind == "ORG"), None)
             self.context_org = first.name if first else None
+            self.context_guessed = True
         self._prefer_destination(text)
         self.last_text = text
 
@@ -67,7 +69,9 @@ class Article(Describer, Families, Merger):
         model developer also appointed Y": a story about a move is about where people go, so a later
         "the company" means the organisation joined or founded, not the one being left."""
         here = [r for r, sent, _c in self.moves if sent == text]
-        if not any(r.direction == "left" and same_org(r.org, self.context_org) for r in here):
+        # ... and a first organisation named in passing, that no move has borne out ("From the ICU to a billion-dollar valuation") gives way too
+        unproven = self.context_guessed and not any(same_org(r.org, self.context_org) for r, _s, _c in self.moves)
+        if not unproven and not any(r.direction == "left" and same_org(r.org, self.context_org) for r in here):
             return
         dests = {r.org for r in here if r.direction in ("joined", "founded") and r.family not in ("become", "role")}
         dests = {d for d in dests if not any(r.direction == "left" and same_org(r.org, d) for r in here)}
@@ -146,6 +150,9 @@ _EMPLOYER_AFTER = frozenset(
     ]
 )
 
+_THE_EMPLOYER = frozenset(
+    {"at", "for", "join", "joins", "joined", "joining", "left", "leave", "leaves", "leaving", "quit"}
+)
 _TIME_BEFORE = frozenset({"before", "after", "until", "since", "unlike", "than"})
 
 
@@ -153,7 +160,11 @@ def _employer_mention(s: Sentence, name: str, known: bool) -> bool:
     for m in s.mentions:
         if m.kind != "ORG" or m.name != name:
             continue
-        prev = s.tokens[m.i - 1].low if m.i > 0 else ""
+        # "at the Sentinel", "left the Courier"; not "From the ICU to the boardroom"
+        before = (
+            m.i - 1 if m.i > 1 and s.tokens[m.i - 1].low == "the" and s.tokens[m.i - 2].low in _THE_EMPLOYER else m.i
+        )
+        prev = s.tokens[before - 1].low if before > 0 else ""
         nxt = s.tokens[m.j].low if m.j < len(s.tokens) else ""
         if prev in _TIME_BEFORE:
             continue  # "Before Vertex, he held roles at Amgen": a past employer, named as a time

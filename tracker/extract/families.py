@@ -12,7 +12,7 @@ import re
 from tracker.extract.cues import clause_silenced, hedge_factor
 from tracker.extract.dates import find_date
 from tracker.extract.model import Direction
-from tracker.extract.names import HONORIFICS, ORG_REF_NOUNS, ORG_SUFFIX, Mention, Token
+from tracker.extract.names import COUNTS, HONORIFICS, ORG_REF_NOUNS, ORG_SUFFIX, PEOPLE_NOUNS, Mention, Token
 from tracker.extract.patterns import (
     TRIGGERS,
     PersonInfo,
@@ -28,8 +28,6 @@ from tracker.extract.patterns import (
 from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS, clean_role
 from tracker.extract.state import (
     BASE_CONFIDENCE,
-    COUNTS,
-    PEOPLE_NOUNS,
     SPAN_UNITS,
     STAYS_ON,
     ArticleState,

@@ -690,6 +690,8 @@ def _is_cap(tok: str) -> bool:
         return False
     if tok[0].isupper():
         low = tok.lower()
+        if re.match(r"(?:i|we|you|they|he|she|it|let|that|there|here|what|who)['’]", low):
+            return False  # "We'll see.", "It's": a contraction, not a name
         # "Chief Executive Officer Paul Hendricks": capitalised title words are not part of a name
         return low not in STOP_CAP and low not in _CAP_TITLES and not low.endswith("-based")
     # "Yusuf al-Rashid", "Amr el-Sayed": a lower-case Arabic particle joined to a surname
@@ -863,6 +865,13 @@ def _new_place(tokens: list[Token], i: int) -> bool:
     )
 
 
+_SECTION_LABELS = frozenset(
+    {"in", "out", "up", "down", "moves", "hires", "hired", "departures", "departing", "arrivals", "exits", "exit"}
+    | {"promotions", "promoted", "appointments", "appointed", "people", "personnel", "also", "plus", "elsewhere"}
+)
+_PLACE_ABBR = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})  # Saint, Mount, Fort, Port
+
+
 def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = 0
@@ -871,6 +880,9 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         # "Chipmaker Kestrel Micro said": a capitalised common noun opening the sentence is not a name
         if i == 0 and tokens[0].low in ORG_REF_NOUNS and n > 1 and _is_cap(tokens[1].text):
             i = 1
+            continue
+        if i == 0 and tokens[0].low in _SECTION_LABELS and n > 1 and tokens[1].text == ":":
+            i = 2  # "Out: X is out as chief executive": a newsletter's section label, not a name
             continue
         if tokens[i].low in _MONTH_ABBR and i + 1 < n and (tokens[i + 1].text == "." or tokens[i + 1].text.isdigit()):
             i += 1  # "effective Dec. 1": a date, not a name
@@ -897,6 +909,8 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
                     j += 2
                 elif t == "and" and _agency_and(tokens, i, j):
                     j += 2  # "Securities and Futures Commission", "Competition and Markets Authority"
+                elif t == "." and tokens[j - 1].text in _PLACE_ABBR and j + 1 < n and _is_cap(tokens[j + 1].text):
+                    j += 2  # "St. Aldric Medical Center", "Mt. Sinai": the abbreviation is part of the name
                 elif (
                     len(t) == 1
                     and t.isupper()
@@ -1690,6 +1704,29 @@ _MEDIUM_BEFORE = frozenset(
     {"said", "says", "wrote", "writes", "posted", "posts", "post", "tweeted", "announced", "announces", "statement"}
 )
 
+# A counted group of people ("two senior engineers", "four of his co-founders").
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "several": 0, "a pair of": 2}
+PEOPLE_NOUNS = frozenset(
+    {
+        "bankers",
+        "engineers",
+        "researchers",
+        "executives",
+        "scientists",
+        "partners",
+        "leaders",
+        "employees",
+        "staffers",
+        "designers",
+        "managers",
+        "traders",
+        "lawyers",
+        "founders",
+        "co-founders",
+    }
+)
+
+
 _HIRING_VERBS = {
     "hired",
     "hires",
@@ -1705,6 +1742,12 @@ _HIRING_VERBS = {
     "recruits",
     "poached",
     "poaches",
+    "lands",
+    "landed",
+    "snags",
+    "snagged",
+    "nabs",
+    "nabbed",
     "lured",
     "lures",
     "has",
@@ -1780,7 +1823,12 @@ def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
         "announces",
         "confirmed",
     } and any(m.kind == "PER" and v < m.i <= v + 6 for m in mentions)
-    hires_person = hires_person or fires_titled
+    # "Obsidian Reasoning lands three Polaris AI researchers": a hire of a counted group
+    hires_group = verb in _HIRING_VERBS and any(
+        tokens[q].low in COUNTS and any(t.low in PEOPLE_NOUNS for t in tokens[q + 1 : q + 5])
+        for q in range(v + 1, min(len(tokens), v + 3))
+    )
+    hires_person = hires_person or fires_titled or hires_group
     speaks_of_its = verb in _HIRING_VERBS and later_its and any(m.kind == "PER" and m.i > first.j for m in mentions)
     if hires_person or speaks_of_its:
         first.kind = "ORG"

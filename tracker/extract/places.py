@@ -157,6 +157,12 @@ _REGIONS = frozenset(
         "nordics",
         "balkans",
         "baltics",
+        "iberia",
+        "benelux",
+        "dach",
+        "maghreb",
+        "levant",
+        "caucasus",
     }
 )
 # "Southeast Asia", "Central and Eastern Europe", "northern England": compass words widen a region

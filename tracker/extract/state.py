@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 
 from tracker.extract.dates import MONTH_NAMES
 from tracker.extract.model import Direction, Move
-from tracker.extract.names import LEGAL_FORMS, ORG_REF_NOUNS, ORG_SUFFIX, STOP_CAP, KnownPeople, Mention, Token
+from tracker.extract.names import (
+    LEGAL_FORMS,
+    ORG_REF_NOUNS,
+    ORG_SUFFIX,
+    STOP_CAP,
+    KnownPeople,
+    Mention,
+    Token,
+)
 from tracker.extract.patterns import (
     TRIGGERS,
     PersonInfo,
@@ -280,29 +288,6 @@ PRIOR_SPELL = re.compile(
 )
 
 
-# A counted group of people ("two senior engineers", "four of his co-founders").
-COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "several": 0, "a pair of": 2}
-PEOPLE_NOUNS = frozenset(
-    {
-        "bankers",
-        "engineers",
-        "researchers",
-        "executives",
-        "scientists",
-        "partners",
-        "leaders",
-        "employees",
-        "staffers",
-        "designers",
-        "managers",
-        "traders",
-        "lawyers",
-        "founders",
-        "co-founders",
-    }
-)
-
-
 def org_norm(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return " ".join(t for t in re.split(r"[^a-z0-9]+", text) if t and t not in _ORG_NOISE)
@@ -372,6 +357,7 @@ class ArticleState:
         self.last_person: str | None = None
         self.last_group: list[str] = []
         self.context_org: str | None = None
+        self.context_guessed = False  # the context organisation is only the first one named, in no employer slot
         self.last_subject: str | None = None  # the person opening the previous sentence as its subject
         self.org_names: list[str] = []
         self.units: dict[str, str] = {}  # "a new unit called Applications": the unit -> its organisation
