@@ -149,6 +149,9 @@ HELDOUT_FLOORS = {
     # round 13 development sets (first run 0.70/0.59/0.64 pooled, rules alone), worked on with the ranker
     "heldout60.jsonl": (0.77, 0.82),
     "heldout61.jsonl": (0.58, 0.66),
+    # round 13 sealed sets (first run 0.64/0.51/0.57 rules alone, 0.65/0.50/0.56 with the ranker), not worked on
+    "heldout62.jsonl": (0.61, 0.70),
+    "heldout63.jsonl": (0.49, 0.59),
 }
 
 
@@ -174,6 +177,7 @@ def test_all_heldout_together_stays_above_its_floor() -> None:
         fp += t / p - t if p else 0.0
     precision = tp / (tp + fp)
     recall = tp / (tp + fn)
-    # round 12 joined unworked, so the pooled figure fell to about P 0.915 F1 0.888 with it
-    assert precision >= 0.905
-    assert 2 * precision * recall / (precision + recall) >= 0.875
+    # round 12 joined unworked (pooled fell to about P 0.915 F1 0.888), then round 13, half of it sealed
+    # and unworked, and the ranker's threshold (pooled about P 0.902 F1 0.860)
+    assert precision >= 0.895
+    assert 2 * precision * recall / (precision + recall) >= 0.855
