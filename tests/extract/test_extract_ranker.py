@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tracker.extract import extract, ranker_weights, train
 from tracker.extract.engine import Article
+from tracker.extract.ranker import probability
 from tracker.extract.resolve import Resolver
 from tracker.extract.sentences import split_sentences
 from tracker.extract.train import REPO
@@ -31,8 +32,7 @@ def test_shipped_weights_are_what_the_trainer_gives() -> None:
 def test_higher_probability_means_more_often_right() -> None:
     """Across the labelled rounds, the moves the ranker trusts are right far more often than the rest."""
     docs = train.collect(_fixtures()[-8:], train.load_match(SCORER))
-    model = (ranker_weights.BIAS, ranker_weights.WEIGHTS)
-    scored = [(train._prob(model, f), y) for d in docs for f, y in zip(d.feats, d.labels, strict=True)]
+    scored = [(probability(f), y) for d in docs for f, y in zip(d.feats, d.labels, strict=True)]
     high = [y for p, y in scored if p >= 0.8]
     low = [y for p, y in scored if p < ranker_weights.THRESHOLD]
     assert len(high) > 100 and len(low) > 10

@@ -30,6 +30,9 @@ _FUTURE = re.compile(
 _PAST = re.compile(r"\b(?:left|joined|resigned|retired|departed|quit|was|were|had|last|ago|earlier)\b", re.I)
 
 
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
 def _nearest_year(month: int, day: int, published: dt.date, tense: int = 0) -> dt.date:
     """Articles name dates without a year: take the one nearest publication, on the side the tense points to.
 

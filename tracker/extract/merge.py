@@ -8,21 +8,17 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.dates import find_date, move_date
+from tracker.extract.dates import YEAR, find_date, move_date
 from tracker.extract.model import Move
 from tracker.extract.patterns import Raw
 from tracker.extract.ranker import THRESHOLD, Candidate, features, probability
 from tracker.extract.roles import board_seat, clean_role, seniority
+from tracker.extract.sentences import is_fragment
 from tracker.extract.state import (
     ArticleState,
     org_norm,
     same_org,
 )
-
-
-def _fragment(sentence: str) -> bool:
-    """A headline or label: no terminal punctuation."""
-    return not re.search(r"[.!?][\"”’')]*$", sentence.strip())
 
 
 def _link(r: Raw) -> str | None:
@@ -211,7 +207,7 @@ class Merger(ArticleState):
                 merged.append(item)
                 continue
             old = hit[0]
-            if _fragment(hit[1]) and not _fragment(item[1]):
+            if is_fragment(hit[1]) and not is_fragment(item[1]):
                 # a headline said it first; the article's sentence is the evidence (and carries the date)
                 merged[merged.index(hit)] = (old, item[1], item[2])
             elif (
@@ -275,19 +271,16 @@ class Merger(ArticleState):
         return self.sentences.index(sent) if sent in self.sentences else 0
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-
-
 def _promoted_later(raw: Raw, sent: str, clause: str, raws: list[tuple[Raw, str, str]]) -> bool:
     """ "joined Ferrovia as head of research in 2009 ... He was named chief executive in 2018": an
     appointment dated after the person's own join at the same organisation is a step up inside it."""
-    when = _YEAR.search(clause)
+    when = YEAR.search(clause)
     if when is None:
         return False
     for r, s2, c2 in raws:
         if r is raw or s2 == sent or r.person != raw.person or r.direction != "joined" or not same_org(r.org, raw.org):
             continue
-        before = _YEAR.search(c2)
+        before = YEAR.search(c2)
         if before is not None and before.group(0) < when.group(0):
             return True
     return False

@@ -15,11 +15,13 @@ import math
 import re
 from dataclasses import dataclass
 
+from tracker.extract.dates import YEAR
 from tracker.extract.names import ORG_SUFFIX
 from tracker.extract.patterns import PersonInfo, Raw
 from tracker.extract.places import is_place
 from tracker.extract.ranker_weights import BIAS, THRESHOLD, WEIGHTS
 from tracker.extract.roles import seniority
+from tracker.extract.sentences import is_fragment
 from tracker.extract.state import org_norm, same_org
 
 __all__ = ["THRESHOLD", "Candidate", "features", "probability"]
@@ -28,7 +30,6 @@ _WHO = re.compile(r"\b(?:who|whose|which)\b", re.I)
 _FORMER = re.compile(r"\b(?:former|formerly|ex-|previously|earlier|once)\b", re.I)
 _SPEECH = re.compile(r"\b(?:said|says|told|added|according)\b", re.I)
 _QUOTE = re.compile(r"[\"“”]")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 @dataclass
@@ -83,8 +84,8 @@ def features(
         "former_word": float(bool(_FORMER.search(sent))),
         "speech": float(bool(_SPEECH.search(sent))),
         "quoted": float(bool(_QUOTE.search(sent))),
-        "year_in_clause": float(bool(_YEAR.search(cand.clause))),
-        "headline": float(cand.index == 0 and not re.search(r"[.!?][\"”’')]*$", sent.strip())),
+        "year_in_clause": float(bool(YEAR.search(cand.clause))),
+        "headline": float(cand.index == 0 and is_fragment(sent)),
         "first_sentence": float(cand.index == 0),
         _bucket("sentence_index", cand.index, (0, 2, 5)): 1.0,
         _bucket("sentence_len", len(sent.split()), (12, 25, 40)): 1.0,
@@ -111,7 +112,8 @@ def features(
     return f
 
 
-def probability(feats: dict[str, float]) -> float:
-    """The model's probability that the move is read right (person, organisation and direction)."""
-    z = BIAS + sum(WEIGHTS.get(k, 0.0) * v for k, v in feats.items())
+def probability(feats: dict[str, float], bias: float = BIAS, weights: dict[str, float] = WEIGHTS) -> float:
+    """The model's probability that the move is read right (person, organisation and direction); the
+    trainer passes the weights it is fitting, everyone else gets the shipped ones."""
+    z = bias + sum(weights.get(k, 0.0) * v for k, v in feats.items())
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

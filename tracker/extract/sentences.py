@@ -44,6 +44,13 @@ _ABBREV = {
     "ft",
     "approx",
 }
+
+
+def is_fragment(sentence: str) -> bool:
+    """A headline or label: no terminal punctuation."""
+    return not re.search(r"[.!?][\"”’')]*$", sentence.strip())
+
+
 _BOUNDARY = re.compile(r"([.!?][\"”’')]*)\s+(?=[\"“‘(]?[A-Z0-9])")
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
-import math
 import random
 import re
 import sys
@@ -25,6 +24,7 @@ from pathlib import Path
 
 from tracker.extract.engine import Article
 from tracker.extract.model import Move, move_to_json
+from tracker.extract.ranker import probability
 from tracker.extract.resolve import Resolver
 from tracker.extract.sentences import split_sentences
 
@@ -108,10 +108,6 @@ def collect(files: list[Path], match: Match) -> list[Doc]:
     return docs
 
 
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 def train(docs: list[Doc]) -> tuple[float, dict[str, float]]:
     """L2-regularised logistic regression by SGD with a fixed seed (no numpy needed at this size)."""
     rows = [(f, y) for d in docs for f, y in zip(d.feats, d.labels, strict=True)]
@@ -121,18 +117,12 @@ def train(docs: list[Doc]) -> tuple[float, dict[str, float]]:
         rng.shuffle(rows)
         rate = _RATE / (1.0 + epoch / 10)
         for f, y in rows:
-            z = bias + sum(w.get(k, 0.0) * v for k, v in f.items())
-            g = _sigmoid(z) - y
+            g = probability(f, bias, w) - y
             bias -= rate * g
             for k, v in f.items():
                 wk = w.get(k, 0.0)
                 w[k] = wk - rate * (g * v + _L2 * wk)
     return bias, {k: v for k, v in w.items() if abs(v) >= 1e-4}
-
-
-def _prob(model: tuple[float, dict[str, float]], f: dict[str, float]) -> float:
-    bias, w = model
-    return _sigmoid(bias + sum(w.get(k, 0.0) * v for k, v in f.items()))
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -161,7 +151,7 @@ def cross_validate(docs: list[Doc]) -> list[list[float]]:
         model = train([d for d in docs if d.round != r])
         for d in docs:
             if d.round == r:
-                probs[d.id + "/" + r] = [_prob(model, f) for f in d.feats]
+                probs[d.id + "/" + r] = [probability(f, *model) for f in d.feats]
     return [probs[d.id + "/" + d.round] for d in docs]
 
 
