@@ -34,7 +34,7 @@ def test_higher_probability_means_more_often_right() -> None:
     docs = train.collect(_fixtures()[-8:], train.load_match(SCORER))
     scored = [(probability(f), y) for d in docs for f, y in zip(d.feats, d.labels, strict=True)]
     high = [y for p, y in scored if p >= 0.8]
-    low = [y for p, y in scored if p < ranker_weights.THRESHOLD]
+    low = [y for p, y in scored if p < 0.4]
     assert len(high) > 100 and len(low) > 10
     assert sum(high) / len(high) > 0.85
     assert sum(low) / len(low) < 0.6

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tracker.extract.dates import MONTH_NAMES, WEEKDAYS
+from tracker.extract.lexicon import common, company_shaped
 from tracker.extract.places import COMPASS_WORDS, DEMONYMS, is_demonym, is_place, is_region
 from tracker.extract.resolve import Resolver
 from tracker.extract.roles import HONORIFIC_ABBREVIATIONS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS
@@ -818,12 +819,30 @@ def _department(tokens: list[Token], i: int, j: int) -> bool:
     """A span of department words inside a title: after it ("Head of Fixed Income", "Officer, Credit"),
     between "Chief" and "Officer" ("Chief Underwriting Officer"), or before a lower-case title at the
     opening of a sentence ("Corporate partner X")."""
-    if not all(t.low in _DEPARTMENT_WORDS for t in tokens[i:j]) or tokens[j - 1].low in ("and", "&"):
+    if tokens[j - 1].low in ("and", "&"):
         return False
-    after_title = i >= 2 and tokens[i - 1].low in ("of", ",") and tokens[i - 2].low in TITLE_HEADS
+    start = i
+    while start >= 2 and tokens[start - 1].low in ("and", "&") and _is_cap(tokens[start - 2].text):
+        start -= 2  # "Vice President of Safety and Compliance": the second unit of a pair
+        while start >= 1 and _is_cap(tokens[start - 1].text) and tokens[start - 1].low not in TITLE_HEADS:
+            start -= 1
+    after_title = start >= 2 and tokens[start - 1].low in ("of", ",") and tokens[start - 2].low in TITLE_HEADS
+    if after_title and tokens[start - 2].text[:1].isupper() and _common_unit(tokens, start, j):
+        return True  # "Senior Vice President, Translational Medicine", "Director of Patient Care Services"
+    if not all(t.low in _DEPARTMENT_WORDS for t in tokens[i:j]):
+        return False
     inside = i > 0 and tokens[i - 1].low == "chief" and j < len(tokens) and tokens[j].low == "officer"
     opening = i == 0 and j < len(tokens) and tokens[j].text.islower() and tokens[j].low in TITLE_HEADS
     return after_title or inside or opening
+
+
+def _common_unit(tokens: list[Token], i: int, j: int) -> bool:
+    """Everyday words after a capitalised title ("Patient Care Services", "Officiating") name the unit;
+    a coined or suffixed word ("Harbor Bancorp", "Meridian Freightways") names an employer."""
+    words = [t.text for t in tokens[i:j] if t.low not in ("and", "&")]
+    if tokens[i - 1].low == "of" and any(w.lower() in ORG_SUFFIX for w in words):
+        return False
+    return all(len(w) >= 3 and w.isalpha() and common(w) for w in words)
 
 
 _MONTH_ABBR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
@@ -2058,6 +2077,6 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
         return Mention("PER", i, j, text, text)  # "takes over from John Doe"
     if len(words) >= 2 and prev in _SLOT_ORG_BEFORE and prev not in ("for", "to") and not who_follows:
         return Mention("ORG", i, j, text, text)
-    if 2 <= len(words) <= 4:
+    if 2 <= len(words) <= 4 and not company_shaped(words):
         return Mention("PER", i, j, text, text)
     return Mention("ORG", i, j, text, text)

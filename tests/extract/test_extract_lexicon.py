@@ -1,0 +1,54 @@
+"""Round 14: word knowledge from outside the sentence (given names, family names, everyday English) types
+names with no cue around them; tested on new sentences (none from the blind sets)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import triples
+
+from tracker.extract.lexicon import company_shaped, given_name, surname
+
+CASES = [
+    # a coined word and an everyday one, with no cue around them, name a company, not a person
+    (
+        "Vexa Signal said on Tuesday that co-founder Priit Kask has stepped down as chief executive.",
+        {("Priit Kask", "left", "Vexa Signal")},
+    ),
+    # everyday words after a capitalised title name a unit inside the employer, not a second employer
+    (
+        "Halbrook Therapeutics said Nils Ekdahl, Senior Vice President, Translational Medicine, has been "
+        "promoted to Chief Scientific Officer.",
+        {("Nils Ekdahl", "role_changed", "Halbrook Therapeutics")},
+    ),
+    (
+        "Corvel Freight Inc. named Dana Ruiz Vice President of Safety and Compliance. She joins from Tallis Logistics.",
+        {("Dana Ruiz", "joined", "Corvel Freight"), ("Dana Ruiz", "left", "Tallis Logistics")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_round14_lexicon_rule(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "company"),
+    [
+        (["Baobab", "Towers"], True),
+        (["Vexa", "Signal"], True),
+        (["Harold", "Kim"], False),  # a given name opens it
+        (["Zhou", "Min"], False),  # a family name opens it
+        (["Tamsin", "Ellery-Stone"], False),  # a joined surname ends it
+        (["Rumi", "Das"], False),  # a family name ends it
+        (["Public", "Service"], False),  # an everyday word opens it
+    ],
+)
+def test_company_shaped(name: list[str], company: bool) -> None:
+    assert company_shaped(name) is company
+
+
+def test_name_lists_span_locales() -> None:
+    assert given_name("Tamika") and given_name("Lars-Erik") and given_name("Sofía")
+    assert surname("Okafor") or surname("Nakamura")
+    assert not given_name("Towers") and not surname("Animation")
