@@ -152,6 +152,13 @@ HELDOUT_FLOORS = {
     # round 13 sealed sets (first run 0.64/0.51/0.57 rules alone, 0.65/0.50/0.56 with the ranker), not worked on
     "heldout62.jsonl": (0.61, 0.66),
     "heldout63.jsonl": (0.49, 0.59),
+    # round 14 development sets (first run 0.83/0.66/0.73 pooled before this round's rules), worked on
+    "heldout64.jsonl": (0.72, 0.80),
+    "heldout65.jsonl": (0.82, 0.90),
+    # round 14 sealed sets (first run 0.71/0.61/0.66 on the round-13 code, 0.78/0.66/0.72 on this round's),
+    # scored without reading their errors and not worked on
+    "heldout66.jsonl": (0.70, 0.78),
+    "heldout67.jsonl": (0.65, 0.70),
 }
 
 
@@ -179,6 +186,7 @@ def test_all_heldout_together_stays_above_its_floor() -> None:
     recall = tp / (tp + fn)
     # round 12 joined unworked (pooled fell to about P 0.915 F1 0.888), then round 13, half of it sealed
     # and unworked, and the ranker's threshold (pooled about P 0.902 F1 0.860); round 14's word lists typed
-    # more names and the retrained ranker kept more moves (about P 0.896 R 0.831 F1 0.862)
+    # more names and the retrained ranker kept more moves (about P 0.896 R 0.831 F1 0.862), then round 14
+    # joined, half of it sealed (pooled about P 0.898 R 0.817 F1 0.856)
     assert precision >= 0.89
-    assert 2 * precision * recall / (precision + recall) >= 0.855
+    assert 2 * precision * recall / (precision + recall) >= 0.85
