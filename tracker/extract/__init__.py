@@ -12,7 +12,7 @@ from tracker.extract.model import Move, move_to_json
 from tracker.extract.resolve import Resolver, slugify
 
 EXTRACTOR_NAME = "rules"
-EXTRACTOR_VERSION = "1.1.0"  # 1.1: the ranker drops unlikely moves and sets confidence
+EXTRACTOR_VERSION = "1.2.0"  # 1.1: the ranker drops unlikely moves; 1.2: word lists and per-article name typing
 
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "Move", "Resolver", "extract", "move_to_json", "slugify"]
 
