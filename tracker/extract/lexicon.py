@@ -52,15 +52,18 @@ def surname(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    return float(zipf_frequency(word.lower(), "en"))
+
+
 def everyday(word: str) -> bool:
     """A word common in English prose, as a lower-case word or not."""
-    return zipf_frequency(word.lower(), "en") >= EVERYDAY
+    return _zipf(word) >= EVERYDAY
 
 
-@functools.lru_cache(maxsize=65536)
 def common(word: str) -> bool:
     """A word any English reader knows ("translational", "officiating"), if less everyday."""
-    return zipf_frequency(word.lower(), "en") >= COMMON
+    return _zipf(word) >= COMMON
 
 
 def company_shaped(words: list[str]) -> bool:
