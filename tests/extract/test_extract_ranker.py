@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from tracker.extract import extract, ranker_weights, train
+from tracker.extract import chooser_weights, extract, ranker_weights, train
 from tracker.extract.engine import read_article
 from tracker.extract.ranker import probability
 from tracker.extract.resolve import Resolver
@@ -22,10 +22,10 @@ def _fixtures() -> list[Path]:
 def test_shipped_weights_are_what_the_trainer_gives() -> None:
     """Rules that change what a move looks like need `python -m tracker.extract.train --write`."""
     docs = train.collect(_fixtures(), train.load_match(SCORER))
-    bias, weights = train.train(docs)
-    assert abs(bias - ranker_weights.BIAS) < 1e-3
-    assert set(weights) == set(ranker_weights.WEIGHTS)
-    assert all(abs(weights[k] - ranker_weights.WEIGHTS[k]) < 1e-3 for k in weights)
+    for (bias, weights), shipped in ((train.train(docs), ranker_weights), (train.train_chooser(docs), chooser_weights)):
+        assert abs(bias - shipped.BIAS) < 1e-3
+        assert set(weights) == set(shipped.WEIGHTS)
+        assert all(abs(weights[k] - shipped.WEIGHTS[k]) < 1e-3 for k in weights)
 
 
 def test_higher_probability_means_more_often_right() -> None:

@@ -12,7 +12,8 @@ from tracker.extract.model import Move, move_to_json
 from tracker.extract.resolve import Resolver, slugify
 
 EXTRACTOR_NAME = "rules"
-EXTRACTOR_VERSION = "1.2.0"  # 1.1: the ranker drops unlikely moves; 1.2: word lists and per-article name typing
+EXTRACTOR_VERSION = "1.3.0"  # 1.1: the ranker drops unlikely moves; 1.2: word lists and per-article name typing;
+# 1.3: the chooser weighs every organisation the article names as a move's own
 
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "Move", "Resolver", "extract", "move_to_json", "slugify"]
 

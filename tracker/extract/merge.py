@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.extract.chooser import Choice, Setting, alternatives, choose, org_features
 from tracker.extract.dates import YEAR, find_date, move_date
 from tracker.extract.model import Move
 from tracker.extract.patterns import Raw
@@ -234,6 +235,7 @@ class Merger(ArticleState):
                     raw.destination = _counterpart(merged, raw, sent, same_sentence, raw.destination)
                 elif raw.direction in ("joined", "founded"):
                     raw.origin = _counterpart(merged, raw, sent, same_sentence, raw.origin)
+        self._choose_orgs(merged)
         cands = [Candidate(raw, sent, clause, self._sentence_index(sent)) for raw, sent, clause in merged]
         out: list[Move] = []
         for cand in cands:
@@ -266,6 +268,36 @@ class Merger(ArticleState):
             if p >= THRESHOLD:
                 out.append(move)
         return out
+
+    def _choose_orgs(self, merged: list[tuple[Raw, str, str]]) -> None:
+        """Each move's organisation weighed against every other the article names (`chooser`)."""
+        names, spellings, counts = alternatives(self.org_names, {r.person for r, _s, _c in merged})
+        setting = Setting(self.sentences, names, spellings, counts, self.context_org, self.people.article_orgs)
+        raws = [r for r, _s, _c in merged]
+        picks: list[str | None] = []
+        for raw, sent, _c in merged:
+            twins = [o for o in raws if o is not raw and o.person == raw.person and o.direction == raw.direction]
+            # an organisation another move of the person's already has in this direction is no option
+            opts = [n for n in names if same_org(n, raw.org) or not any(same_org(o.org, n) for o in twins)]
+            rule = next((k for k, name in enumerate(opts) if same_org(name, raw.org)), None)
+            if rule is None:
+                opts.append(raw.org)
+                rule = len(opts) - 1
+            info = self.info.get(raw.person)
+            others = [o for o in raws if o is not raw]
+            feats = [
+                org_features(a, raw, sent, others, info, self.resolver.known_org(a) is not None, setting) for a in opts
+            ]
+            choice = Choice(raw.person, raw.direction, opts, feats, rule)
+            self.choices.append(choice)
+            k = choose(choice)
+            picks.append(None if k == rule else opts[k])
+        for raw, pick in zip(raws, picks, strict=True):
+            # two moves of one person's both drawn to the same organisation: the first one takes it
+            if pick is not None and not any(
+                o.person == raw.person and o.direction == raw.direction and same_org(o.org, pick) for o in raws
+            ):
+                raw.org = pick
 
     def _sentence_index(self, sent: str) -> int:
         return self.sentences.index(sent) if sent in self.sentences else 0

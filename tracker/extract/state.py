@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tracker.extract.dates import MONTH_NAMES
 from tracker.extract.model import Direction, Move
@@ -34,6 +35,9 @@ from tracker.extract.patterns import (
 from tracker.extract.places import is_demonym, is_place
 from tracker.extract.resolve import Resolver
 from tracker.extract.roles import TITLE_HEADS, TITLE_MODIFIERS
+
+if TYPE_CHECKING:
+    from tracker.extract.chooser import Choice
 
 _ORG_NOISE = {
     "the",
@@ -373,6 +377,7 @@ class ArticleState:
         self.sentences: list[str] = []  # the article so far, in reading order
         # every merged move with its ranker features and probability, kept or not (for training)
         self.scored: list[tuple[Move, dict[str, float], float]] = []
+        self.choices: list[Choice] = []  # each move's candidate organisations, as the chooser saw them
 
     def _mention_ending(self, s: Sentence, k: int) -> Mention | None:
         m = s.by_tok.get(k)
