@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.names import COUNTS, ORG_REF_NOUNS, PEOPLE_NOUNS, Mention, find_mentions, tokenize
+from tracker.extract.names import COUNTS, ORG_REF_NOUNS, PEOPLE_NOUNS, Mention, Token, find_mentions, tokenize
 from tracker.extract.patterns import (
     TRIGGERS,
     PersonInfo,
@@ -77,6 +77,20 @@ _SPEECH = frozenset({"said", "says", "told", "wrote", "writes", "added", "announ
 
 
 _SCENE_OPENERS = frozenset({"over", "meanwhile", "and", "back", "elsewhere", "also"})
+_LEAVE_WORDS = frozenset(
+    {"leave", "leaves", "left", "leaving", "quit", "quits", "quitting", "exits", "exited", "exiting", "departs"}
+)
+
+
+def _left_behind(tokens: list[Token], i: int) -> bool:
+    """ "becomes chief product officer; she leaves Brightpath", "after leaving law firm Oakes & Whitcombe":
+    the organisation being left is where the person was, never what the sentence is about."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and tokens[k].text.isalpha() and tokens[k].text.islower():
+        if tokens[k].low in _LEAVE_WORDS:
+            return True
+        k -= 1
+    return False
 
 
 class Describer(ArticleState):
@@ -144,6 +158,7 @@ class Describer(ArticleState):
                 # "At Straits Harbour she will report to ...", "Over at X, Y was promoted": the scene is set
                 and not (tokens[m.i - 1].low == "at" and all(t.low in _SCENE_OPENERS for t in tokens[: m.i - 1]))
             )
+            and not _left_behind(tokens, m.i)
         ]
         if free:
             s.org = free[0].name

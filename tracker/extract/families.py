@@ -12,7 +12,16 @@ import re
 from tracker.extract.cues import clause_silenced, hedge_factor
 from tracker.extract.dates import find_date
 from tracker.extract.model import Direction
-from tracker.extract.names import COUNTS, HONORIFICS, ORG_REF_NOUNS, ORG_SUFFIX, PEOPLE_NOUNS, Mention, Token
+from tracker.extract.names import (
+    COUNTS,
+    HONORIFICS,
+    ORG_REF_NOUNS,
+    ORG_SUFFIX,
+    PEOPLE_NOUNS,
+    TEAM_NOUNS,
+    Mention,
+    Token,
+)
 from tracker.extract.patterns import (
     TRIGGERS,
     PersonInfo,
@@ -99,6 +108,15 @@ _PURPOSE_VERBS = frozenset(
 
 def _group_count(toks: list[Token], k: int) -> int | None:
     """A counted group of people starting at ``k`` ("two senior engineers"): its size, 0 if unstated."""
+    compound = k + 1 < len(toks) and toks[k].low in ("a", "an") and toks[k + 1].low.split("-")[0] in COUNTS
+    if compound and "-" in toks[k + 1].low:
+        # "a four-partner life sciences team", "a five-strong group"
+        for q in range(k + 2, min(len(toks), k + 8)):
+            if toks[q].low in TEAM_NOUNS or toks[q].low in PEOPLE_NOUNS:
+                return COUNTS[toks[k + 1].low.split("-")[0]]
+            if toks[q].text in (",", ";"):
+                return None
+        return None
     if k >= len(toks) or toks[k].low not in COUNTS:
         return None
     reach = 10 if k + 1 < len(toks) and toks[k + 1].low == "of" else 6  # "two of the firm's most senior staff"
@@ -295,7 +313,7 @@ class Families(ArticleState):
                     obj_org.name if obj_org is not None and obj_org.kind == "ORG" else None
                 )
                 if org_np:
-                    self.pending_group = (group[0], org_np, None)
+                    self.pending_group = (group[0], org_np, *self._group_purpose(s, t.j))
             return []
         # "was leaving to start a venture firm, X": an infinitive purpose clause names the next move,
         # never the organisation being left
@@ -548,13 +566,37 @@ class Families(ArticleState):
             out.append(Raw(person, org, direction, role, None, BASE_CONFIDENCE["join"] * 0.9))
         return out
 
+    def _group_purpose(self, s: Sentence, k: int) -> tuple[str | None, Direction]:
+        """ "Three scientists have left X to set up Tamr Bio": where an unnamed group went, and how."""
+        toks = s.tokens
+        for q in range(k, min(len(toks) - 1, k + 10)):
+            if toks[q].low in (",", ";", "and", "but"):
+                break
+            if toks[q].low != "to":
+                continue
+            verb = next((tr for tr in s.triggers if tr.i == q + 1 and tr.family in ("found", "join")), None)
+            if verb is not None:
+                dest = self._org_after(s, verb.j)
+                if dest is not None and dest.kind == "ORG":
+                    return dest.name, "founded" if verb.family == "found" else "joined"
+            break
+        return None, "joined"
+
     def _name_pending_group(self, s: Sentence) -> None:
         """The sentence after an unnamed group's move opens by naming the group: record the move for each."""
         pending, self.pending_group = self.pending_group, None
-        if pending is None or not s.mentions or s.mentions[0].kind != "PER" or s.mentions[0].i != 0:
+        # "Dr. Reem Al-Harbi, Dr. Omar Bakhsh and ...": titles of address before the first name
+        opens = s.mentions[0].i if s.mentions else -1
+        if opens > 0 and not all(tk.low in HONORIFICS or tk.text == "." for tk in s.tokens[:opens]):
+            opens = -1
+        if pending is None or opens < 0 or s.mentions[0].kind != "PER":
             return
         names = self._persons(s, s.mentions[0])
-        count, left, joined = pending
+        count, left, dest, direction = pending
+        if len(names) == 1 and count:
+            # "X, who led the firm's practice, brings with her A, B and C": the group named across the sentence
+            every = list(dict.fromkeys(s.names.get(m.i, m.name) for m in s.mentions if m.kind == "PER"))
+            names = every if len(every) == count else names
         if len(names) < 2 or (count and len(names) != count):
             return
         for person in names:
@@ -562,8 +604,11 @@ class Families(ArticleState):
                 self.moves.append(
                     (Raw(person, left, "left", None, None, BASE_CONFIDENCE["leave"] * 0.9), s.text, s.text)
                 )
-            if joined:
-                raw = Raw(person, joined, "joined", None, None, BASE_CONFIDENCE["hire"] * 0.9, origin=left)
+            if dest and direction == "founded":
+                raw = Raw(person, dest, "founded", None, None, BASE_CONFIDENCE["found"] * 0.9, origin=left)
+                self.moves.append((raw, s.text, s.text))
+            elif dest:
+                raw = Raw(person, dest, "joined", None, None, BASE_CONFIDENCE["hire"] * 0.9, origin=left)
                 self.moves.append((raw, s.text, s.text))
 
     def _relative_antecedent(self, s: Sentence, t: Trigger) -> Mention | None:
@@ -1042,7 +1087,8 @@ class Families(ArticleState):
                 )
                 host = self._host(s, t.i)
                 if host:
-                    self.pending_group = (count, src.name if src is not None and src.kind == "ORG" else None, host)
+                    src_name = src.name if src is not None and src.kind == "ORG" else None
+                    self.pending_group = (count, src_name, host, "joined")
             return []
         # "has frozen hiring, chief executive X told staff": a comma ends the verb's object
         # unless a list follows ("three researchers, including X"; "two executives: X")

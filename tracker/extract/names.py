@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tracker.extract.dates import MONTH_NAMES, WEEKDAYS
-from tracker.extract.lexicon import common, company_shaped
+from tracker.extract.lexicon import common, company_shaped, everyday
 from tracker.extract.places import COMPASS_WORDS, DEMONYMS, is_demonym, is_place, is_region
 from tracker.extract.resolve import Resolver
 from tracker.extract.roles import HONORIFIC_ABBREVIATIONS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS
@@ -1731,7 +1731,21 @@ _MEDIUM_BEFORE = frozenset(
 )
 
 # A counted group of people ("two senior engineers", "four of his co-founders").
-COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "several": 0, "a pair of": 2}
+COUNTS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "several": 0,
+    "a pair of": 2,
+}
+# "a four-partner team", "a five-strong group": a group counted inside a compound
+TEAM_NOUNS = frozenset({"team", "group", "crew", "desk", "squad", "contingent", "unit"})
 PEOPLE_NOUNS = frozenset(
     {
         "bankers",
@@ -1829,9 +1843,9 @@ def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
         v += 2
     elif tokens[v].low in ("today", "yesterday"):
         v += 1
-    verb = tokens[v].low
+    verb, at = tokens[v].low, v
     if verb in ("has", "have", "had", "will", "would") and v + 1 < len(tokens):
-        verb = tokens[v + 1].low  # "Goldman Sachs has appointed X"
+        verb, at = tokens[v + 1].low, v + 1  # "Goldman Sachs has appointed X"
     later_its = any(
         m.kind == "ORGREF"
         and m.i > first.j
@@ -1864,9 +1878,11 @@ def _promote_subject_orgs(tokens: list[Token], mentions: list[Mention]) -> None:
         "confirmed",
     } and any(m.kind == "PER" and v < m.i <= v + 6 for m in mentions)
     # "Obsidian Reasoning lands three Polaris AI researchers": a hire of a counted group
+    # ... or of a team counted in a compound ("has hired a three-partner tax team")
     hires_group = verb in _HIRING_VERBS and any(
-        tokens[q].low in COUNTS and any(t.low in PEOPLE_NOUNS for t in tokens[q + 1 : q + 5])
-        for q in range(v + 1, min(len(tokens), v + 3))
+        (tokens[q].low in COUNTS or ("-" in tokens[q].low and tokens[q].low.split("-")[0] in COUNTS))
+        and any(t.low in PEOPLE_NOUNS or t.low in TEAM_NOUNS for t in tokens[q + 1 : q + 5])
+        for q in range(at + 1, min(len(tokens), at + 3))
     )
     hires_person = hires_person or fires_titled or hires_group
     speaks_of_its = verb in _HIRING_VERBS and later_its and any(m.kind == "PER" and m.i > first.j for m in mentions)
@@ -1988,6 +2004,8 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
         return False  # "head of Africa operations": a region or product qualifying a title
     if i == 0 and (word.lower() in TITLE_HEADS or word.lower() in TITLE_MODIFIERS or word.lower() in _GROUP_NOUNS):
         return False  # "Veteran researcher X ..." opens a sentence with a title word, "Directors picked X" a group
+    if i == 0 and _sector_word(tokens, word):
+        return False  # "Online grocer Marché Rapide", "Offshore wind developer Tidewater": a sector, then the name
     return not (
         prev in ("the", "a", "an", "its", "their", "his", "her", "our")
         and nxt is not None
@@ -1997,6 +2015,17 @@ def _standalone(tokens: list[Token], i: int, resolver: Resolver, people: KnownPe
         and nxt.low not in TITLE_MODIFIERS
         and nxt.low not in ORG_REF_NOUNS
     )
+
+
+def _sector_word(tokens: list[Token], word: str) -> bool:
+    """An everyday word opening a sentence, then lower-case words ending in a kind of organisation, then a
+    capitalised name: the word says what the named organisation does ("Fashion retailer Kestrel & Finch")."""
+    if not (everyday(word) or all(everyday(part) for part in word.split("-"))):
+        return False
+    k = 1
+    while k < min(len(tokens), 5) and tokens[k].text[:1].islower() and tokens[k].low not in ORG_REF_NOUNS:
+        k += 1
+    return k + 1 < len(tokens) and tokens[k].low in ORG_REF_NOUNS and tokens[k + 1].text[:1].isupper()
 
 
 _JOIN_VERBS = frozenset({"join", "joins", "joined", "joining", "rejoin", "rejoins", "rejoined", "rejoining"})
@@ -2054,6 +2083,9 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
         and tokens[i - 2].low in ("sister", "rival", "parent", "fellow")
         and tokens[i - 1].text.isalpha()
         and tokens[i - 1].text.islower()
+        # but "fellow partners Sanjay Patel", "rival coach X": people named by what they are
+        and tokens[i - 1].low not in PEOPLE_NOUNS
+        and tokens[i - 1].low.removesuffix("s") not in TITLE_HEADS
     ):
         return Mention("ORG", i, j, text, text)
     # "a longtime Goldman Sachs banker": a name used as a modifier of a lower-case noun is an employer

@@ -372,7 +372,8 @@ class ArticleState:
         self.moves: list[tuple[Raw, str, str]] = []
         # "Two Goldman Sachs bankers have left ... . A and B, who ..., founded X": an unnamed group's move
         # waiting for the next sentence to name its members: (count or 0, left org, joined org)
-        self.pending_group: tuple[int, str | None, str | None] | None = None
+        # an unnamed counted group's move, for the next sentence to name: (size, left, went to, how)
+        self.pending_group: tuple[int, str | None, str | None, Direction] | None = None
         self.acquisition = False
         self.sentences: list[str] = []  # the article so far, in reading order
         # every merged move with its ranker features and probability, kept or not (for training)
