@@ -37,6 +37,16 @@ CASES = [
         "officer; she leaves Fjordpay after six years.",
         {("Maya Berg", "joined", "Quillon"), ("Maya Berg", "left", "Fjordpay")},
     ),
+    # a section label in capitals before a bar is no organisation
+    (
+        "CAREER NOTES | Pellmar, the Lisbon shoe retailer, has hired Joana Sousa as chief financial officer.",
+        {("Joana Sousa", "joined", "Pellmar")},
+    ),
+    # an appositive saying what kind of organisation a name is makes it one
+    (
+        "Harwell Oakes, the timber wholesaler, has appointed Keith Abara as chief executive.",
+        {("Keith Abara", "joined", "Harwell Oakes")},
+    ),
     # a sector word opening the sentence describes the company named after it
     (
         "Online bookseller Paginae has named Tomas Reyes chief executive, succeeding Ann Lowe.",
@@ -57,6 +67,11 @@ GUARDS = [
         "Harcourt Lyle has hired a four-partner restructuring team from Denholm Gray. Sofia Marr, who ran "
         "the insolvency group, brings with her Peter Oduya.",
         set(),
+    ),
+    # "a company veteran" is a person's description, not an organisation's
+    (
+        "Norvik has named Elsa Brandt, a company veteran who retired in 2019, as chief executive.",
+        {("Elsa Brandt", "joined", "Norvik"), ("Elsa Brandt", "left", "Norvik")},
     ),
     (
         "Apple has hired Lena Brandt as vice president of design.",

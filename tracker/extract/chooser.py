@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from tracker.extract import chooser_weights
 from tracker.extract.lexicon import everyday
-from tracker.extract.names import ORG_REF_NOUNS, ORG_SUFFIX
+from tracker.extract.names import ORG_SUFFIX
 from tracker.extract.patterns import PersonInfo, Raw
 from tracker.extract.places import is_place
 from tracker.extract.state import org_norm, same_org
@@ -52,16 +52,6 @@ _SLOTS = {
 }
 
 
-_DESCRIBED = re.compile(r"\b(?:the|its) (?:[a-z-]+ )?(" + "|".join(sorted(ORG_REF_NOUNS)) + r")\b", re.I)
-
-
-def _described_as(names: set[str], noun: str, sentences: list[str]) -> bool:
-    """ "drone startup Skyloft", "Skyloft, the drone startup": the article calls this organisation ``noun``."""
-    alts = "|".join(re.escape(n) for n in names)
-    pattern = re.compile(rf"\b{noun} (?:{alts})\b|\b(?:{alts}), (?:the|a|an) (?:[\w-]+ ){{0,3}}{noun}\b", re.I)
-    return any(pattern.search(s) for s in sentences)
-
-
 @dataclass
 class Setting:
     """What the article as a whole says about its organisations, read once per article."""
@@ -72,6 +62,7 @@ class Setting:
     counts: dict[str, int]  # mentions of each
     context: str | None  # the article's organisation at its end ("the company")
     typed: set[str]  # names some sentence's own evidence types as organisations (the pre-pass)
+    descriptions: set[tuple[str, str]]  # (sentence, organisation) a description there was read as
 
 
 @dataclass
@@ -174,11 +165,9 @@ def org_features(
     put(_bucket("others_moves", sum(o.person != raw.person and same_org(o.org, alt) for o in others), (0, 1)))
     hits = _occurrences(spelt, sentence)
     put("in_sentence" if hits else "not_in_sentence")
-    # "The drone startup also named X": the sentence names an organisation by what it is, which the rules
-    # resolved from the article; that reading is worth more than a bare absence of names
-    nouns = [m.group(1).lower() for m in _DESCRIBED.finditer(sentence)]
-    put("described", float(bool(nouns)))
-    put("described_as", float(any(_described_as(spelt, noun, setting.sentences) for noun in nouns)))
+    # "The drone startup also named X": the rules read a description in the sentence as this organisation
+    put("described", float(any(sent == sentence for sent, _o in setting.descriptions)))
+    put("described_as", float(any(sent == sentence and same_org(o, alt) for sent, o in setting.descriptions)))
     if hits:
         at = hits[0]
         before = sentence[: at.start()].split()

@@ -272,7 +272,9 @@ class Merger(ArticleState):
     def _choose_orgs(self, merged: list[tuple[Raw, str, str]]) -> None:
         """Each move's organisation weighed against every other the article names (`chooser`)."""
         names, spellings, counts = alternatives(self.org_names, {r.person for r, _s, _c in merged})
-        setting = Setting(self.sentences, names, spellings, counts, self.context_org, self.people.article_orgs)
+        setting = Setting(
+            self.sentences, names, spellings, counts, self.context_org, self.people.article_orgs, self.descriptions
+        )
         raws = [r for r, _s, _c in merged]
         picks: list[str | None] = []
         for raw, sent, _c in merged:

@@ -461,6 +461,15 @@ ORG_REF_NOUNS = {
     "school",
     "regulator",
     "watchdog",
+    "wholesaler",
+    "reinsurer",
+    "marketplace",
+    "cooperative",
+    "co-op",
+    "dealership",
+    "incubator",
+    "accelerator",
+    "chain",
 }
 _POSS_ORG_NOUNS = (
     TITLE_HEADS
@@ -902,6 +911,10 @@ def _cap_spans(tokens: list[Token]) -> list[tuple[int, int]]:
             continue
         if i == 0 and tokens[0].low in _SECTION_LABELS and n > 1 and tokens[1].text == ":":
             i = 2  # "Out: X is out as chief executive": a newsletter's section label, not a name
+            continue
+        bar = next((k for k in range(1, min(n, 5)) if tokens[k].text in ("|", "//")), None)
+        if i == 0 and bar is not None and all(t.text.isupper() for t in tokens[:bar]):
+            i = bar + 1  # "PEOPLE MOVES | Ledgerwise has ...": a section label in capitals before a bar
             continue
         if tokens[i].low in _MONTH_ABBR and i + 1 < n and (tokens[i + 1].text == "." or tokens[i + 1].text.isdigit()):
             i += 1  # "effective Dec. 1": a date, not a name
@@ -1944,6 +1957,25 @@ _COMMITTEE_WORDS = _DEPARTMENT_WORDS | frozenset(
 )
 
 
+def _called_a_company(tokens: list[Token], j: int) -> bool:
+    """The name ends before an appositive that says what kind of organisation it is: ", the food
+    wholesaler", ", a Lagos-based lender" (but not ", the firm's chief executive")."""
+    if j + 2 >= len(tokens) or tokens[j].text != "," or tokens[j + 1].low not in ("the", "a", "an"):
+        return False
+    e = j + 2
+    while e < min(len(tokens), j + 5) and tokens[e].text[:1].islower() and tokens[e].low not in ORG_REF_NOUNS:
+        if tokens[e].low in TITLE_HEADS or tokens[e].low in TITLE_MODIFIERS or tokens[e].low in _NOT_NOUN:
+            return False  # "Iris Tan, a partner at law firm Fenwick": a person's post, then the employer
+        e += 1
+    if e >= len(tokens) or tokens[e].low not in ORG_REF_NOUNS or tokens[e].low in TITLE_HEADS:
+        return False
+    # the kind ends the appositive: not "a company veteran", "the bank said", "the firm's chief"
+    return e + 1 >= len(tokens) or tokens[e + 1].low in _APPOSITIVE_END
+
+
+_APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", "that", "which", "whose", "with", "in", "based", "and", "—", "–"})
+
+
 def _place_before_name(tokens: list[Token], i: int, j: int) -> bool:
     """A place, then a lower-case description of a company, then a capitalised name."""
     e = j
@@ -2077,6 +2109,8 @@ def _classify(tokens: list[Token], i: int, j: int, resolver: Resolver, people: K
     # "the semiconductor firm Axiom Micro", "rival studio Ember Works"
     if (prev in ORG_REF_NOUNS and prev not in TITLE_HEADS) or prev in ("rival", "competitor", "studio"):
         return Mention("ORG", i, j, text, text)
+    if _called_a_company(tokens, j):
+        return Mention("ORG", i, j, text, text)  # "Coastline Grocers, the food wholesaler, ..."
     # "sister team Racing Bulls", "parent company Alphabet", "rival club Arsenal"
     if (
         i >= 2

@@ -378,6 +378,8 @@ class ArticleState:
         self.sentences: list[str] = []  # the article so far, in reading order
         # every merged move with its ranker features and probability, kept or not (for training)
         self.scored: list[tuple[Move, dict[str, float], float]] = []
+        # (sentence, organisation) where a description ("the drone startup") was read as that organisation
+        self.descriptions: set[tuple[str, str]] = set()
         self.choices: list[Choice] = []  # each move's candidate organisations, as the chooser saw them
 
     def _mention_ending(self, s: Sentence, k: int) -> Mention | None:
@@ -393,6 +395,7 @@ class ArticleState:
         cands = [x for x in s.mentions if x.kind == "ORG" and x.i < m.i]
         described = self._described(s, m, exclude)
         if described:
+            self.descriptions.add((s.text, described))
             return described
         # "Nvidia agreed to license chip technology from Groq, and the chipmaker will ...", "poached X from
         # Google ... to serve as its chief": a description opening a clause, or "its", is not the source
