@@ -12,6 +12,7 @@ weights are fitted by `tracker.extract.train` on the labelled fixtures, like the
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -98,13 +99,20 @@ def alternatives(org_names: list[str], person_names: set[str]) -> tuple[list[str
     return names, dict(zip(names, spellings, strict=True)), dict(zip(names, counts, strict=True))
 
 
-def _occurrences(names: set[str], text: str) -> list[re.Match[str]]:
-    """Where any spelling is written in ``text``, first first (and the longest spelling at one place)."""
-    found = [m for n in names for m in re.finditer(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text)]
-    return sorted(found, key=lambda m: (m.start(), -m.end()))
+@functools.lru_cache(maxsize=4096)
+def _pattern(names: frozenset[str]) -> re.Pattern[str]:
+    # longest first, so that at one place the fullest spelling wins ("Nordvind Energi" over "Nordvind")
+    alts = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
 
 
-def _initial_only(names: set[str], sentences: list[str]) -> bool:
+def _occurrences(names: frozenset[str], text: str) -> list[re.Match[str]]:
+    """Where any spelling is written in ``text``, first first."""
+    return list(_pattern(names).finditer(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _initial_only(names: frozenset[str], sentences: tuple[str, ...]) -> bool:
     """ "Offshore wind developer ...": a word capitalised only where every word is."""
     starts = [m.start() == 0 for s in sentences for m in _occurrences(names, s.lstrip("\"“'‘ "))]
     return bool(starts) and all(starts)
@@ -130,7 +138,7 @@ def org_features(
     d = raw.direction
     words = alt.split()
     count = setting.counts.get(alt, 0)
-    spelt = setting.spellings.get(alt, {alt})
+    spelt = frozenset(setting.spellings.get(alt, {alt}))
     top = max(setting.counts.values(), default=0)
     rule = same_org(alt, raw.org)
     f: dict[str, float] = {}
@@ -150,7 +158,7 @@ def org_features(
     put("suffix", float(any(w.lower().rstrip(".,") in ORG_SUFFIX for w in words[1:])))
     put("place", float(is_place(alt)))
     put("everyday_word", float(len(words) == 1 and everyday(alt)))
-    put("initial_only", float(_initial_only(spelt, setting.sentences)))
+    put("initial_only", float(_initial_only(spelt, tuple(setting.sentences))))
     put(_bucket("words", len(words), (1, 2)))
     put(_bucket("mentions", count, (1, 2, 4)))
     put("most_mentioned", float(count == top))
