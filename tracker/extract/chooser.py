@@ -13,7 +13,6 @@ weights are fitted by `tracker.extract.train` on the labelled fixtures, like the
 from __future__ import annotations
 
 import functools
-import math
 import re
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ from tracker.extract.lexicon import everyday
 from tracker.extract.names import ORG_SUFFIX
 from tracker.extract.patterns import PersonInfo, Raw
 from tracker.extract.places import is_place
+from tracker.extract.ranker import bucket, probability
 from tracker.extract.state import org_norm, same_org
 
 __all__ = ["Choice", "Setting", "alternatives", "choose", "org_features", "pick", "score"]
@@ -118,13 +118,6 @@ def _initial_only(names: frozenset[str], sentences: tuple[str, ...]) -> bool:
     return bool(starts) and all(starts)
 
 
-def _bucket(name: str, value: int, edges: tuple[int, ...]) -> str:
-    for edge in edges:
-        if value <= edge:
-            return f"{name}<={edge}"
-    return f"{name}>{edges[-1]}"
-
-
 def org_features(
     alt: str,
     raw: Raw,
@@ -149,7 +142,7 @@ def org_features(
         if value:
             f[name] = value
             f[f"{name}/{d}"] = value
-            if rule:
+            if rule and name != "rule":
                 f[f"rule+{name}"] = value
 
     put("rule", float(rule))
@@ -159,8 +152,8 @@ def org_features(
     put("place", float(is_place(alt)))
     put("everyday_word", float(len(words) == 1 and everyday(alt)))
     put("initial_only", float(_initial_only(spelt, tuple(setting.sentences))))
-    put(_bucket("words", len(words), (1, 2)))
-    put(_bucket("mentions", count, (1, 2, 4)))
+    put(bucket("words", len(words), (1, 2)))
+    put(bucket("mentions", count, (1, 2, 4)))
     put("most_mentioned", float(count == top))
     put("first_named", float(bool(setting.names) and setting.names[0] == alt))
     put("in_first_sentence", float(bool(setting.sentences) and bool(_occurrences(spelt, setting.sentences[0]))))
@@ -170,7 +163,7 @@ def org_features(
     mine = [o for o in others if o.person == raw.person and same_org(o.org, alt)]
     for o in mine:
         put(f"person_{o.direction}")
-    put(_bucket("others_moves", sum(o.person != raw.person and same_org(o.org, alt) for o in others), (0, 1)))
+    put(bucket("others_moves", sum(o.person != raw.person and same_org(o.org, alt) for o in others), (0, 1)))
     hits = _occurrences(spelt, sentence)
     put("in_sentence" if hits else "not_in_sentence")
     # "The drone startup also named X": the rules read a description in the sentence as this organisation
@@ -188,16 +181,14 @@ def org_features(
         if person_at >= 0:
             put("before_person", float(at.start() < person_at))
             gap = len(sentence[min(at.start(), person_at) : max(at.start(), person_at)].split())
-            put(_bucket("gap", gap, (3, 8, 15)))
+            put(bucket("gap", gap, (3, 8, 15)))
     return f
 
 
 def score(feats: dict[str, float], bias: float | None = None, weights: dict[str, float] | None = None) -> float:
     """Probability that a candidate is the move's organisation; the trainer passes the weights it fits."""
     b = chooser_weights.BIAS if bias is None else bias
-    w = chooser_weights.WEIGHTS if weights is None else weights
-    z = b + sum(w.get(k, 0.0) * v for k, v in feats.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return probability(feats, b, chooser_weights.WEIGHTS if weights is None else weights)
 
 
 def pick(probs: list[float], rule: int, margin: float) -> int:

@@ -24,7 +24,7 @@ from tracker.extract.roles import seniority
 from tracker.extract.sentences import is_fragment
 from tracker.extract.state import org_norm, same_org
 
-__all__ = ["THRESHOLD", "Candidate", "features", "probability"]
+__all__ = ["THRESHOLD", "Candidate", "bucket", "features", "probability"]
 
 _WHO = re.compile(r"\b(?:who|whose|which)\b", re.I)
 _FORMER = re.compile(r"\b(?:former|formerly|ex-|previously|earlier|once)\b", re.I)
@@ -42,7 +42,7 @@ class Candidate:
     index: int  # which sentence of the article (0 = first)
 
 
-def _bucket(name: str, value: int, edges: tuple[int, ...]) -> str:
+def bucket(name: str, value: int, edges: tuple[int, ...]) -> str:
     for edge in edges:
         if value <= edge:
             return f"{name}<={edge}"
@@ -67,8 +67,8 @@ def features(
         f"dirfam={raw.direction}/{raw.family or 'none'}": 1.0,
         "implicit": float(raw.implicit),
         "hedged": float(raw.confidence < 0.95),
-        _bucket("person_words", len(raw.person.split()), (1, 2)): 1.0,
-        _bucket("org_words", len(org_words), (1, 2, 3)): 1.0,
+        bucket("person_words", len(raw.person.split()), (1, 2)): 1.0,
+        bucket("org_words", len(org_words), (1, 2, 3)): 1.0,
         "org_suffix": float(any(w.lower().rstrip(".,") in ORG_SUFFIX for w in org_words[1:])),
         "org_place": float(is_place(raw.org)),
         "org_known": float(known_org),
@@ -87,10 +87,10 @@ def features(
         "year_in_clause": float(bool(YEAR.search(cand.clause))),
         "headline": float(cand.index == 0 and is_fragment(sent)),
         "first_sentence": float(cand.index == 0),
-        _bucket("sentence_index", cand.index, (0, 2, 5)): 1.0,
-        _bucket("sentence_len", len(sent.split()), (12, 25, 40)): 1.0,
-        _bucket("org_mentions", sum(org_norm(raw.org) in org_norm(s) for s in sentences), (1, 2, 4)): 1.0,
-        _bucket("person_mentions", sum(surname in s for s in sentences), (1, 2, 4)): 1.0,
+        bucket("sentence_index", cand.index, (0, 2, 5)): 1.0,
+        bucket("sentence_len", len(sent.split()), (12, 25, 40)): 1.0,
+        bucket("org_mentions", sum(org_norm(raw.org) in org_norm(s) for s in sentences), (1, 2, 4)): 1.0,
+        bucket("person_mentions", sum(surname in s for s in sentences), (1, 2, 4)): 1.0,
         "info_same_org": float(bool(info and info.org and same_org(info.org, raw.org))),
         "info_other_org": float(bool(info and info.org and not same_org(info.org, raw.org))),
         "info_former": float(bool(info and info.former)),
@@ -108,7 +108,7 @@ def features(
     )
     f["same_sentence_moves>1"] = float(any(o.sentence == sent for o in others))
     f["org_is_other_person"] = float(any(same_org(o.raw.person, raw.org) for o in others))
-    f[_bucket("article_moves", len(others) + 1, (1, 2, 4, 7))] = 1.0
+    f[bucket("article_moves", len(others) + 1, (1, 2, 4, 7))] = 1.0
     return f
 
 
