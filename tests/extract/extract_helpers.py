@@ -17,3 +17,8 @@ def triples(
 def moves(text: str, published: str | None = "2024-06-03", resolver: Resolver | None = None) -> list[Move]:
     pub = dt.date.fromisoformat(published) if published else None
     return extract(text, pub, resolver=resolver)
+
+
+def moved(people: list[str], left: str, went: str, direction: str = "joined") -> set[tuple[str, str, str]]:
+    """Several people who left one organisation together for another (joined, or founded)."""
+    return {(p, "left", left) for p in people} | {(p, direction, went) for p in people}

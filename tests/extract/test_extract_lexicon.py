@@ -4,7 +4,7 @@ names with no cue around them; tested on new sentences (none from the blind sets
 from __future__ import annotations
 
 import pytest
-from extract_helpers import triples
+from extract_helpers import moved, triples
 
 from tracker.extract.lexicon import company_shaped, given_name, surname
 
@@ -74,11 +74,7 @@ ARTICLE_CASES = [
     (
         "Three analysts walked out of Brisk Equity on Friday. Ana Lobo, Tim Sato and Rui Vaz have since "
         "joined Corran Partners.",
-        {
-            (p, d, o)
-            for p in ("Ana Lobo", "Tim Sato", "Rui Vaz")
-            for d, o in (("left", "Brisk Equity"), ("joined", "Corran Partners"))
-        },
+        moved(["Ana Lobo", "Tim Sato", "Rui Vaz"], "Brisk Equity", "Corran Partners"),
     ),
     (
         "Rui Vaz walked out of Brisk Equity's Lisbon headquarters for the last time in May, and has since "

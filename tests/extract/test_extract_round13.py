@@ -4,7 +4,7 @@ by what they led; one general rule each, tested on new sentences (none from the 
 from __future__ import annotations
 
 import pytest
-from extract_helpers import triples
+from extract_helpers import moved, triples
 
 CASES = [
     # "Out:" and "In:" open a newsletter's items; they are labels, not organisations
@@ -22,11 +22,7 @@ CASES = [
     (
         "Verdant Logic lands four Helix Labs engineers\n\nAnil Rao, Beth Cole and Tom Ng have left Helix Labs "
         "to join Verdant Logic.",
-        {
-            (p, d, o)
-            for p in ("Anil Rao", "Beth Cole", "Tom Ng")
-            for d, o in (("left", "Helix Labs"), ("joined", "Verdant Logic"))
-        },
+        moved(["Anil Rao", "Beth Cole", "Tom Ng"], "Helix Labs", "Verdant Logic"),
     ),
     # a headline's first name in passing gives way to the company a founder starts
     (

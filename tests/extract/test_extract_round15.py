@@ -5,31 +5,26 @@ organisation; tested on new sentences (none from the blind sets)."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import triples
-
-
-def _moved(people: list[str], left: str, went: str, direction: str = "joined") -> set[tuple[str, str, str]]:
-    return {(p, "left", left) for p in people} | {(p, direction, went) for p in people}
-
+from extract_helpers import moved, triples
 
 CASES = [
     # a lateral team counted in a compound, its members named around the leader in the next sentence
     (
         "Harcourt Lyle has hired a three-partner restructuring team from Denholm Gray. Sofia Marr, who ran "
         "Denholm Gray's insolvency group, brings with her Peter Oduya and Lena Fischer.",
-        _moved(["Sofia Marr", "Peter Oduya", "Lena Fischer"], "Denholm Gray", "Harcourt Lyle"),
+        moved(["Sofia Marr", "Peter Oduya", "Lena Fischer"], "Denholm Gray", "Harcourt Lyle"),
     ),
     # "fellow partners X" names people, not a firm
     (
         "Calder Stone has hired a three-partner tax team from Westmere Ross. Ines Vogel is joining along "
         "with fellow partners Ravi Menon and Kate Olsen.",
-        _moved(["Ines Vogel", "Ravi Menon", "Kate Olsen"], "Westmere Ross", "Calder Stone"),
+        moved(["Ines Vogel", "Ravi Menon", "Kate Olsen"], "Westmere Ross", "Calder Stone"),
     ),
     # an unnamed group leaving to found a company, named next (titles of address before the names)
     (
         "Three senior engineers have left Corvane to start Beltline Robotics. Dr. Anil Shah, Dr. Rosa Diaz "
         "and Tom Berg said the company had raised $5 million.",
-        _moved(["Anil Shah", "Rosa Diaz", "Tom Berg"], "Corvane", "Beltline Robotics", "founded"),
+        moved(["Anil Shah", "Rosa Diaz", "Tom Berg"], "Corvane", "Beltline Robotics", "founded"),
     ),
     # the organisation left in the sentence is not the one joined
     (
